@@ -1,0 +1,1 @@
+//! Content packs (issue 3 builds this crate out).

@@ -1,0 +1,1 @@
+//! Shared helpers for Anlauf's end-to-end tests and benchmarks.
