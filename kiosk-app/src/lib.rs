@@ -1,1 +1,21 @@
+//! Anlauf's kiosk: the domain of the full-screen app a visitor touches.
+//!
+//! Everything here is plain Rust without any UI import, tested without a
+//! display: the site configuration, translations, the session and its
+//! lifecycle, display settings, the on-screen keyboard's layouts, idle
+//! detection, read aloud and the supervisor that gives every visitor a fresh
+//! process. The iced screens live in the binary's `ui` module and only map
+//! this state to widgets and messages to calls.
 
+pub mod config;
+pub mod demo;
+pub mod display;
+pub mod i18n;
+pub mod idle;
+pub mod keyboard;
+pub mod language;
+pub mod session;
+pub mod speech;
+pub mod supervisor;
+
+pub use language::Language;

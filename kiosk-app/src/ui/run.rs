@@ -1,0 +1,165 @@
+//! Starting the kiosk window, and walking a fresh kiosk to a screen (for
+//! screenshots and tests) the way a visitor would get there.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::time::{Duration, Instant};
+
+use iced::{Size, Task};
+
+use kiosk_app::config::Loaded;
+use kiosk_app::demo;
+use kiosk_app::display::{Contrast, TextSize};
+use kiosk_app::i18n::Catalog;
+use kiosk_app::keyboard::Key;
+use kiosk_app::language::Language;
+use kiosk_app::supervisor::EXIT_SESSION_ENDED;
+
+use super::notice::StaffNotice;
+use super::screen::{help, home};
+use super::{Context, Kiosk, Message, fonts, subscriptions, theme, topbar};
+
+/// How the window is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Full screen without decorations: the device.
+    Kiosk,
+    /// A 1366x768 window: development and demos.
+    Windowed,
+}
+
+/// Builds the context every kiosk process starts from: configuration,
+/// translations, content, and the staff notices about them.
+pub fn context(loaded: &Loaded, exit_code: Arc<AtomicI32>) -> Context {
+    let (catalog, i18n_problems) = Catalog::lenient();
+    let content = match demo::demo_content() {
+        Ok(content) => content,
+        Err(error) => {
+            tracing::error!(%error, "built-in content is broken");
+            demo::Content {
+                services: Vec::new(),
+            }
+        }
+    };
+    let mut ctx = Context::new(loaded, catalog, content, exit_code);
+    for problem in i18n_problems {
+        tracing::error!(%problem, "translation problem");
+        ctx.add_notice(StaffNotice::Translation(problem.to_string()));
+    }
+    for problem in &loaded.parsed.problems {
+        tracing::warn!(path = %loaded.path.display(), %problem, "site configuration problem");
+    }
+    let started = Instant::now();
+    for script in fonts::missing_scripts(&ctx.site.languages) {
+        tracing::warn!(?script, "no font covers a script the site's languages need");
+        ctx.add_notice(StaffNotice::Font(script));
+    }
+    tracing::debug!(ms = started.elapsed().as_millis() as u64, "fonts checked");
+    ctx
+}
+
+/// Runs one kiosk process's window until its session ends; returns the exit
+/// code for the supervisor.
+pub fn run(loaded: Loaded, mode: Mode) -> Result<i32, iced::Error> {
+    let exit_code = Arc::new(AtomicI32::new(EXIT_SESSION_ENDED));
+    let dpi = loaded.parsed.config.dpi;
+    let window = match mode {
+        Mode::Kiosk => iced::window::Settings {
+            fullscreen: true,
+            decorations: false,
+            resizable: false,
+            ..Default::default()
+        },
+        Mode::Windowed => iced::window::Settings {
+            size: Size::new(1366.0, 768.0),
+            min_size: Some(Size::new(640.0, 480.0)),
+            ..Default::default()
+        },
+    };
+    let code = exit_code.clone();
+    iced::application(
+        move || (Kiosk::new(context(&loaded, code.clone())), Task::none()),
+        Kiosk::update,
+        Kiosk::view,
+    )
+    .subscription(subscriptions::subscription)
+    .theme(Kiosk::theme)
+    .title(|_: &Kiosk| String::from("Anlauf"))
+    .default_font(theme::FONT)
+    .window(window)
+    .scale_factor(move |_| dpi / 96.0)
+    .exit_on_close_request(false)
+    .run()?;
+    Ok(exit_code.load(Ordering::SeqCst))
+}
+
+/// A screen to show, reached the way a visitor reaches it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shot {
+    /// The attract screen.
+    Attract,
+    /// The home screen.
+    Home,
+    /// The language picker.
+    Language,
+    /// Text size and contrast.
+    Display,
+    /// The help finder.
+    Help,
+    /// The help finder while typing on the on-screen keyboard.
+    HelpKeyboard,
+    /// The "Are you still there?" countdown.
+    Countdown,
+    /// The End session confirmation.
+    ConfirmEnd,
+}
+
+impl Kiosk {
+    /// Walks a fresh kiosk to `shot` in `language` with the display settings.
+    pub fn walk_to(
+        &mut self,
+        shot: Shot,
+        language: Language,
+        text_size: TextSize,
+        contrast: Contrast,
+    ) {
+        if shot == Shot::Attract {
+            return;
+        }
+        self.apply(Message::Attract(super::attract::Message::Touched));
+        self.apply(Message::Language(super::language::Message::Choose(
+            language,
+        )));
+        self.apply(Message::Display(super::display::Message::TextSize(
+            text_size,
+        )));
+        self.apply(Message::Display(super::display::Message::Contrast(
+            contrast,
+        )));
+        match shot {
+            Shot::Attract | Shot::Home => {}
+            Shot::Language => self.apply(Message::Bar(topbar::Action::Language)),
+            Shot::Display => self.apply(Message::Home(home::Message::Open(home::Tile::Display))),
+            Shot::Help => self.apply(Message::Home(home::Message::Open(home::Tile::FindHelp))),
+            Shot::HelpKeyboard => {
+                self.apply(Message::Home(home::Message::Open(home::Tile::FindHelp)));
+                self.apply(Message::Help(help::Message::OpenKeyboard));
+                let sample = self.ctx.catalog.text(language, "help-search-sample");
+                for c in sample.chars() {
+                    self.apply(Message::Help(help::Message::Key(Key::Char(c.to_string()))));
+                }
+            }
+            Shot::Countdown => {
+                let later = Instant::now() + self.ctx.site.idle + Duration::from_millis(100);
+                self.apply(Message::Tick(later));
+            }
+            Shot::ConfirmEnd => self.apply(Message::Bar(topbar::Action::EndSession)),
+        }
+    }
+
+    /// Applies a message without running its task (speech, exit): walks and
+    /// tests only need the state.
+    pub fn apply(&mut self, message: Message) {
+        let _task = self.update(message);
+    }
+}

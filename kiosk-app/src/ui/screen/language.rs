@@ -1,0 +1,65 @@
+//! The language picker: every language of the site in its own script, with
+//! its name in the current language beneath.
+
+use iced::widget::{button, column, responsive, scrollable};
+use iced::{Alignment, Element, Length, Padding};
+
+use kiosk_app::language::Language;
+
+use crate::ui::drag_scroll::drag_scroll;
+use crate::ui::label::Label;
+use crate::ui::theme::{self, Look};
+use crate::ui::view::View;
+
+/// Messages of the language picker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Message {
+    /// A language was chosen.
+    Choose(Language),
+}
+
+/// The text read aloud.
+pub fn speech(ui: &View<'_>) -> String {
+    ui.t("language-title")
+}
+
+/// The language picker.
+pub fn view<'a>(ui: View<'a>) -> Element<'a, Message> {
+    responsive(move |size| {
+        let spacing = 16.0;
+        let (per_row, width) = ui.tile_layout(size.width - 4.0, spacing, 4);
+        let tiles = ui
+            .site
+            .languages
+            .iter()
+            .map(|language| {
+                let own = ui.catalog.text(*language, language.name_key());
+                let here = ui.t(language.name_key());
+                let look = if *language == ui.language {
+                    Look::Selected
+                } else {
+                    Look::Tile
+                };
+                let tint = theme::color(ui.tint(look));
+                let mut lines =
+                    column![Label::new(own.clone(), ui.sizes.label() * 1.15, tint).centered()]
+                        .align_x(Alignment::Center)
+                        .spacing(6);
+                if here != own {
+                    lines = lines.push(Label::new(here, ui.sizes.small(), tint).centered());
+                }
+                button(lines)
+                    .width(Length::Fixed(width))
+                    .padding(Padding::new(18.0))
+                    .style(theme::button_style(ui.palette, look))
+                    .on_press(Message::Choose(*language))
+                    .into()
+            })
+            .collect();
+        let content = column![ui.title("language-title"), ui.grid(tiles, per_row, spacing)]
+            .spacing(24)
+            .width(Length::Fill);
+        drag_scroll(scrollable(content).height(Length::Fill).width(Length::Fill))
+    })
+    .into()
+}

@@ -1,0 +1,35 @@
+//! The screens, one module each.
+
+pub mod attract;
+pub mod display;
+pub mod help;
+pub mod home;
+pub mod language;
+
+/// The screen on show.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    /// Nobody is using the terminal.
+    Attract,
+    /// The tiles.
+    Home,
+    /// The language picker.
+    Language,
+    /// Text size and contrast.
+    Display,
+    /// The help finder.
+    Help(help::State),
+}
+
+impl Screen {
+    /// A name for logs and screenshots (never visitor data).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Screen::Attract => "attract",
+            Screen::Home => "home",
+            Screen::Language => "language",
+            Screen::Display => "display",
+            Screen::Help(_) => "help",
+        }
+    }
+}

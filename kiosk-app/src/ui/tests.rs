@@ -1,0 +1,494 @@
+//! Headless UI tests: the real kiosk state and view, driven by simulated
+//! touches (finger events, not mouse clicks), rendered without a display.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::time::{Duration, Instant};
+
+use iced::{Event, Point, Rectangle, Settings, Size, Vector, touch};
+use iced_test::Simulator;
+
+use kiosk_app::config::{self, Loaded};
+use kiosk_app::display::{Contrast, TextSize};
+use kiosk_app::language::Language;
+use kiosk_app::supervisor::{EXIT_QUIT, EXIT_SESSION_ENDED};
+
+use super::label::LabelInfo;
+use super::overlay::Overlay;
+use super::run::{Shot, context};
+use super::screen::Screen;
+use super::{Kiosk, Message, theme};
+
+const WIDE: Size = Size::new(1366.0, 768.0);
+const SMALL: Size = Size::new(1024.0, 600.0);
+
+fn loaded(text: &str) -> Loaded {
+    Loaded {
+        path: "/etc/anlauf/site.toml".into(),
+        parsed: config::parse(text),
+    }
+}
+
+fn kiosk_with(text: &str) -> (Kiosk, Arc<AtomicI32>) {
+    let exit = Arc::new(AtomicI32::new(-1));
+    (Kiosk::new(context(&loaded(text), exit.clone())), exit)
+}
+
+fn kiosk() -> Kiosk {
+    kiosk_with("").0
+}
+
+fn simulator(kiosk: &Kiosk, size: Size) -> Simulator<'_, Message> {
+    Simulator::with_size(
+        Settings {
+            default_font: theme::FONT,
+            ..Settings::default()
+        },
+        size,
+        kiosk.view(),
+    )
+}
+
+fn t(kiosk: &Kiosk, key: &str) -> String {
+    kiosk.ctx.catalog.text(kiosk.session.language, key)
+}
+
+/// The visible bounds of the text `content` on screen.
+fn bounds_of(kiosk: &Kiosk, size: Size, content: &str) -> Rectangle {
+    let mut ui = simulator(kiosk, size);
+    let target = ui
+        .find(content)
+        .unwrap_or_else(|_| panic!("{content:?} is not on screen"));
+    target
+        .visible_bounds()
+        .unwrap_or_else(|| panic!("{content:?} is not visible"))
+}
+
+fn finger(event: fn(touch::Finger, Point) -> touch::Event, at: Point) -> Event {
+    Event::Touch(event(touch::Finger(1), at))
+}
+
+fn pressed(id: touch::Finger, position: Point) -> touch::Event {
+    touch::Event::FingerPressed { id, position }
+}
+fn moved(id: touch::Finger, position: Point) -> touch::Event {
+    touch::Event::FingerMoved { id, position }
+}
+fn lifted(id: touch::Finger, position: Point) -> touch::Event {
+    touch::Event::FingerLifted { id, position }
+}
+
+/// One finger event of a gesture, and where it happens.
+type Step = (fn(touch::Finger, Point) -> touch::Event, Point);
+
+/// Runs a gesture of finger events (the cursor follows the finger, as with
+/// a touchscreen) and applies the messages it produced; returns them.
+fn gesture(kiosk: &mut Kiosk, size: Size, points: &[Step]) -> Vec<Message> {
+    let messages: Vec<Message> = {
+        let mut ui = simulator(kiosk, size);
+        for (event, at) in points {
+            ui.point_at(*at);
+            ui.simulate([finger(*event, *at)]);
+        }
+        ui.into_messages().collect()
+    };
+    for message in messages.clone() {
+        kiosk.apply(message);
+    }
+    messages
+}
+
+/// Taps the text `content` with a finger.
+fn tap(kiosk: &mut Kiosk, size: Size, content: &str) {
+    let at = bounds_of(kiosk, size, content).center();
+    let messages = gesture(kiosk, size, &[(pressed, at), (lifted, at)]);
+    assert!(!messages.is_empty(), "tapping {content:?} did nothing");
+}
+
+/// Taps the text of a translation key in the visitor's language.
+fn tap_key(kiosk: &mut Kiosk, size: Size, key: &str) {
+    let content = t(kiosk, key);
+    tap(kiosk, size, &content);
+}
+
+#[test]
+fn a_visitor_walks_through_a_session_by_touch() {
+    let (mut kiosk, exit) = kiosk_with("");
+    // Attract, in German, and the first touch starts a session.
+    assert_eq!(*kiosk.screen(), Screen::Attract);
+    tap_key(&mut kiosk, WIDE, "attract-touch");
+    assert_eq!(*kiosk.screen(), Screen::Home);
+
+    // Language, then Arabic: the home screen comes back in Arabic, mirrored.
+    let end_de = bounds_of(&kiosk, WIDE, &t(&kiosk, "bar-end"));
+    tap_key(&mut kiosk, WIDE, "tile-language");
+    assert_eq!(*kiosk.screen(), Screen::Language);
+    let arabic = kiosk
+        .ctx
+        .catalog
+        .text(Language::Arabic, Language::Arabic.name_key());
+    tap(&mut kiosk, WIDE, &arabic);
+    assert_eq!(kiosk.session().language, Language::Arabic);
+    assert_eq!(*kiosk.screen(), Screen::Home);
+    let end_ar = bounds_of(&kiosk, WIDE, &t(&kiosk, "bar-end"));
+    assert!(
+        end_de.x > WIDE.width / 2.0,
+        "End session sits right in German"
+    );
+    assert!(
+        end_ar.x < WIDE.width / 2.0,
+        "End session sits left in Arabic"
+    );
+
+    // Text size 200 %.
+    tap_key(&mut kiosk, WIDE, "tile-display");
+    let title_before = bounds_of(&kiosk, WIDE, &t(&kiosk, "display-title"));
+    let largest = kiosk.ctx.catalog.text_with(
+        Language::Arabic,
+        "display-text-size-value",
+        &[("percent", kiosk_app::i18n::Arg::Number(200.0))],
+    );
+    tap(&mut kiosk, WIDE, &largest);
+    assert_eq!(kiosk.session().display.text_size, TextSize::Largest);
+    let title_after = bounds_of(&kiosk, WIDE, &t(&kiosk, "display-title"));
+    assert!(
+        title_after.height > title_before.height * 1.8,
+        "{title_before:?} -> {title_after:?}"
+    );
+
+    // Idle: the countdown appears, with its large button.
+    let later = Instant::now() + kiosk.ctx.site.idle + Duration::from_millis(10);
+    kiosk.apply(Message::Tick(later));
+    assert_eq!(kiosk.overlay(), Some(Overlay::Countdown));
+    bounds_of(&kiosk, WIDE, &t(&kiosk, "countdown-stay"));
+
+    // End now: the session is wiped and the process asks to exit normally.
+    tap_key(&mut kiosk, WIDE, "countdown-end");
+    assert!(kiosk.ended());
+    assert_eq!(exit.load(Ordering::SeqCst), EXIT_SESSION_ENDED);
+    assert_eq!(kiosk.session().language, Language::German);
+    assert_eq!(kiosk.session().display.text_size, TextSize::Normal);
+
+    // The supervisor's next process shows the attract screen in German.
+    let fresh = self::kiosk();
+    assert_eq!(*fresh.screen(), Screen::Attract);
+    let german = fresh.ctx.catalog.text(Language::German, "attract-touch");
+    bounds_of(&fresh, WIDE, &german);
+}
+
+#[test]
+fn still_here_keeps_the_session() {
+    let mut kiosk = kiosk();
+    tap_key(&mut kiosk, WIDE, "attract-touch");
+    kiosk.apply(Message::Tick(
+        Instant::now() + kiosk.ctx.site.idle + Duration::from_millis(10),
+    ));
+    tap_key(&mut kiosk, WIDE, "countdown-stay");
+    assert_eq!(kiosk.overlay(), None);
+    assert!(!kiosk.ended());
+    assert_eq!(*kiosk.screen(), Screen::Home);
+}
+
+#[test]
+fn countdown_runs_out_and_ends_the_session() {
+    let mut kiosk = kiosk();
+    tap_key(&mut kiosk, WIDE, "attract-touch");
+    kiosk.session.search.push_str("canary-3f9e");
+    let idle = kiosk.ctx.site.idle;
+    let countdown = kiosk.ctx.site.countdown;
+    let start = Instant::now();
+    kiosk.apply(Message::Tick(start + idle + Duration::from_millis(10)));
+    assert_eq!(kiosk.overlay(), Some(Overlay::Countdown));
+    kiosk.apply(Message::Tick(
+        start + idle + countdown + Duration::from_millis(20),
+    ));
+    assert!(kiosk.ended());
+    assert!(kiosk.session().search.is_empty());
+}
+
+#[test]
+fn end_session_asks_first_and_can_be_cancelled() {
+    let mut kiosk = kiosk();
+    tap_key(&mut kiosk, WIDE, "attract-touch");
+    tap_key(&mut kiosk, WIDE, "bar-end");
+    assert_eq!(kiosk.overlay(), Some(Overlay::ConfirmEnd));
+    tap_key(&mut kiosk, WIDE, "confirm-end-no");
+    assert_eq!(kiosk.overlay(), None);
+    assert!(!kiosk.ended());
+    tap_key(&mut kiosk, WIDE, "tile-end-session");
+    tap_key(&mut kiosk, WIDE, "confirm-end-yes");
+    assert!(kiosk.ended());
+}
+
+#[test]
+fn closing_the_window_quits_the_supervisor_too() {
+    let (mut kiosk, exit) = kiosk_with("");
+    kiosk.apply(Message::CloseRequested);
+    assert!(kiosk.ended());
+    assert_eq!(exit.load(Ordering::SeqCst), EXIT_QUIT);
+}
+
+#[test]
+fn back_and_home_navigate() {
+    let mut kiosk = kiosk();
+    tap_key(&mut kiosk, WIDE, "attract-touch");
+    tap_key(&mut kiosk, WIDE, "tile-display");
+    tap_key(&mut kiosk, WIDE, "bar-back");
+    assert_eq!(*kiosk.screen(), Screen::Home);
+    tap_key(&mut kiosk, WIDE, "tile-find-help");
+    tap_key(&mut kiosk, WIDE, "bar-home");
+    assert_eq!(*kiosk.screen(), Screen::Home);
+}
+
+#[test]
+fn typing_on_the_onscreen_keyboard_finds_a_service() {
+    let mut kiosk = kiosk();
+    tap_key(&mut kiosk, WIDE, "attract-touch");
+    tap_key(&mut kiosk, WIDE, "tile-find-help");
+    tap_key(&mut kiosk, WIDE, "help-search-placeholder");
+    for key in ["s", "c", "h", "u", "l", "d"] {
+        tap(&mut kiosk, WIDE, key);
+    }
+    assert_eq!(kiosk.session().search, "schuld");
+    bounds_of(&kiosk, WIDE, "Schuldnerberatung der Diakonie");
+    tap_key(&mut kiosk, WIDE, "osk-done");
+    let Screen::Help(state) = kiosk.screen() else {
+        panic!("left the help finder")
+    };
+    assert!(state.keyboard.is_none());
+}
+
+#[test]
+fn dragging_over_tiles_scrolls_without_choosing() {
+    let mut kiosk = kiosk();
+    kiosk.walk_to(
+        Shot::Language,
+        Language::German,
+        TextSize::Largest,
+        Contrast::Normal,
+    );
+    let polish = kiosk
+        .ctx
+        .catalog
+        .text(Language::Polish, Language::Polish.name_key());
+    let before = simulator(&kiosk, SMALL)
+        .find(polish.as_str())
+        .expect("Polish tile")
+        .bounds();
+    // Start on a tile, drag up by 250 px, lift.
+    let start = bounds_of(
+        &kiosk,
+        SMALL,
+        &kiosk
+            .ctx
+            .catalog
+            .text(Language::German, Language::English.name_key()),
+    )
+    .center();
+    let mut points: Vec<Step> = vec![(pressed, start)];
+    for step in 1..=10 {
+        points.push((moved, start - Vector::new(0.0, 25.0 * step as f32)));
+    }
+    points.push((lifted, start - Vector::new(0.0, 250.0)));
+    let messages = gesture(&mut kiosk, SMALL, &points);
+    assert!(messages.is_empty(), "a drag chose something: {messages:?}");
+    assert_eq!(kiosk.session().language, Language::German);
+    let mut ui = simulator(&kiosk, SMALL);
+    // The simulator keeps no scroll state between views, so scrolling is
+    // checked on one view: drag, then look again.
+    let start = ui
+        .find(
+            kiosk
+                .ctx
+                .catalog
+                .text(Language::German, Language::English.name_key())
+                .as_str(),
+        )
+        .unwrap()
+        .visible_bounds()
+        .unwrap()
+        .center();
+    ui.point_at(start);
+    ui.simulate([finger(pressed, start)]);
+    for step in 1..=16 {
+        let at = start - Vector::new(0.0, 25.0 * step as f32);
+        ui.point_at(at);
+        ui.simulate([finger(moved, at)]);
+    }
+    ui.simulate([finger(lifted, start - Vector::new(0.0, 400.0))]);
+    let scrolled = ui
+        .find(polish.as_str())
+        .expect("Polish tile")
+        .visible_bounds();
+    assert!(
+        scrolled.is_some_and(|b| b.y < before.y - 300.0 && b.y + b.height <= SMALL.height),
+        "not scrolled: {before:?} -> {scrolled:?}"
+    );
+    assert_eq!(ui.into_messages().count(), 0);
+}
+
+/// Every label on screen, and the content areas of scrollables.
+#[derive(Default)]
+struct Labels {
+    found: Vec<LabelInfo>,
+    scrolled_content: Vec<Rectangle>,
+}
+
+/// A selector that never matches and records every label and scrollable on
+/// the way: `find` walks the whole widget tree with it.
+struct LabelProbe<'a>(&'a mut Labels);
+
+impl iced_test::Selector for LabelProbe<'_> {
+    type Output = ();
+
+    fn select(&mut self, candidate: iced_test::selector::Candidate<'_>) -> Option<()> {
+        use iced_test::selector::Candidate;
+        match candidate {
+            Candidate::Custom { state, .. } => {
+                if let Some(info) = state.downcast_ref::<LabelInfo>() {
+                    self.0.found.push(info.clone());
+                }
+            }
+            Candidate::Scrollable { content_bounds, .. } => {
+                self.0.scrolled_content.push(content_bounds)
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn description(&self) -> String {
+        "every label".to_owned()
+    }
+}
+
+/// The room a label's text needs at the width it got, measured anew without
+/// any height limit.
+fn needed(info: &LabelInfo) -> Size {
+    use iced::advanced::text::{self, Paragraph as _};
+    use iced::widget::text::{LineHeight, Shaping, Wrapping};
+    let paragraph = <iced::Renderer as text::Renderer>::Paragraph::with_text(text::Text {
+        content: info.content.as_str(),
+        bounds: Size::new(info.bounds.width, f32::INFINITY),
+        size: iced::Pixels(info.size),
+        line_height: LineHeight::default(),
+        font: info.font,
+        align_x: text::Alignment::Default,
+        align_y: iced::alignment::Vertical::Top,
+        shaping: Shaping::default(),
+        wrapping: Wrapping::default(),
+    });
+    paragraph.min_bounds()
+}
+
+fn contains(outer: Rectangle, inner: Rectangle) -> bool {
+    inner.x >= outer.x - 0.5
+        && inner.y >= outer.y - 0.5
+        && inner.x + inner.width <= outer.x + outer.width + 0.5
+        && inner.y + inner.height <= outer.y + outer.height + 0.5
+}
+
+/// Every problem of clipped or overflowing text on one screen.
+fn clipping(kiosk: &Kiosk, size: Size) -> Vec<String> {
+    let mut labels = Labels::default();
+    {
+        let mut ui = simulator(kiosk, size);
+        assert!(
+            ui.find(LabelProbe(&mut labels)).is_err(),
+            "the probe never matches"
+        );
+    }
+    assert!(!labels.found.is_empty(), "no labels found");
+    let screen = Rectangle::new(Point::ORIGIN, size);
+    let mut problems = Vec::new();
+    for info in &labels.found {
+        let needed = needed(info);
+        let b = info.bounds;
+        let what = format!(
+            "{:?} at {:.0}px",
+            info.content.chars().take(40).collect::<String>(),
+            info.size
+        );
+        if needed.width > b.width + 1.0 || needed.height > b.height + 1.0 {
+            problems.push(format!(
+                "{what} needs {:.0}x{:.0} but got {:.0}x{:.0}",
+                needed.width, needed.height, b.width, b.height
+            ));
+        }
+        let scrolled = labels
+            .scrolled_content
+            .iter()
+            .any(|content| contains(*content, b));
+        if b.x < -0.5 || b.x + b.width > size.width + 0.5 {
+            problems.push(format!("{what} leaves the screen sideways: {b:?}"));
+        } else if !scrolled && !contains(screen, b) {
+            problems.push(format!("{what} is cut off: {b:?}"));
+        }
+    }
+    problems
+}
+
+#[test]
+fn no_text_is_clipped_on_any_screen_size_or_language() {
+    let shots = [
+        Shot::Attract,
+        Shot::Home,
+        Shot::Language,
+        Shot::Display,
+        Shot::Help,
+        Shot::HelpKeyboard,
+        Shot::Countdown,
+        Shot::ConfirmEnd,
+    ];
+    let mut problems = Vec::new();
+    for language in Language::ALL {
+        for text_size in TextSize::ALL {
+            for size in [SMALL, WIDE] {
+                for shot in shots {
+                    let mut kiosk = kiosk();
+                    kiosk.walk_to(shot, language, text_size, Contrast::Normal);
+                    for problem in clipping(&kiosk, size) {
+                        problems.push(format!(
+                            "{shot:?} {language} {}% {}x{}: {problem}",
+                            text_size.percent(),
+                            size.width,
+                            size.height
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn pictograms_are_plain_monochrome_svg() {
+    for pictogram in super::pictogram::Pictogram::ALL {
+        let source = std::str::from_utf8(pictogram.source()).expect("UTF-8");
+        assert!(
+            source.contains("<svg") && source.contains("viewBox=\"0 0 64 64\""),
+            "{pictogram:?}"
+        );
+        for forbidden in [
+            "<text",
+            "<image",
+            "<style",
+            "<script",
+            "<filter",
+            "<mask",
+            "Gradient",
+            "href=\"http",
+        ] {
+            assert!(
+                !source.contains(forbidden),
+                "{pictogram:?} uses {forbidden}"
+            );
+        }
+    }
+}
