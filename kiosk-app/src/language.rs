@@ -52,6 +52,18 @@ pub enum Script {
     Arabic,
 }
 
+impl Script {
+    /// Characters a font must have to serve this script for every shipped
+    /// language written in it.
+    pub fn sample(self) -> &'static str {
+        match self {
+            Script::Latin => "AaZzÄäÖöÜüßĞğŞşİıĂăȘșȚțŁłŻż",
+            Script::Cyrillic => "АаЖжЩщЇїЄєҐґЁёЪъЫы",
+            Script::Arabic => "ابتثجحخدذرزسشصضطظعغفقكلمنهويپچژگکیةءؤئ",
+        }
+    }
+}
+
 impl Language {
     /// Every shipped language, in the order the language picker shows them.
     pub const ALL: [Language; 11] = [

@@ -9,15 +9,6 @@ use iced::advanced::graphics::text::font_system;
 
 use kiosk_app::language::{Language, Script};
 
-/// Characters a font must have to serve a script for all shipped languages.
-fn sample(script: Script) -> &'static str {
-    match script {
-        Script::Latin => "AaZzÄäÖöÜüßĞğŞşİıĂăȘșȚțŁłŻż",
-        Script::Cyrillic => "АаЖжЩщЇїЄєҐґЁёЪъЫы",
-        Script::Arabic => "ابتثجحخدذرزسشصضطظعغفقكلمنهوي پچژگکیةءؤئ",
-    }
-}
-
 /// The scripts of `languages` that no loaded font covers, in a stable order.
 pub fn missing_scripts(languages: &[Language]) -> Vec<Script> {
     let scripts: BTreeSet<Script> = languages.iter().map(|l| l.script()).collect();
@@ -38,10 +29,7 @@ pub fn missing_scripts(languages: &[Language]) -> Vec<Script> {
     scripts
         .into_iter()
         .filter(|script| {
-            let needed: Vec<char> = sample(*script)
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect();
+            let needed: Vec<char> = script.sample().chars().collect();
             // Noto first: that is what the kiosk ships with; then everything else.
             let covered = faces
                 .iter()

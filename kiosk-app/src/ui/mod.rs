@@ -206,7 +206,6 @@ impl Kiosk {
     }
 
     fn go(&mut self, to: Screen) {
-        tracing::debug!(screen = to.name(), "screen");
         if self.screen != to {
             let from = std::mem::replace(&mut self.screen, to);
             if from != Screen::Attract {

@@ -492,3 +492,146 @@ fn pictograms_are_plain_monochrome_svg() {
         }
     }
 }
+
+/// Whether a label containing `needle` is on the attract screen.
+fn attract_shows(kiosk: &Kiosk, needle: &str) -> bool {
+    let mut labels = Labels::default();
+    let mut ui = simulator(kiosk, WIDE);
+    assert!(ui.find(LabelProbe(&mut labels)).is_err());
+    labels
+        .found
+        .iter()
+        .any(|info| info.content.contains(needle))
+}
+
+#[test]
+fn a_broken_site_file_shows_staff_the_key_and_line_and_keeps_the_rest() {
+    let (kiosk, _) =
+        kiosk_with("[site]\nname = \"Treff Ost\"\n\n[session]\nidle_seconds = \"bald\"\n");
+    assert_eq!(kiosk.ctx.site.site_name, "Treff Ost");
+    assert!(attract_shows(&kiosk, "Treff Ost"));
+    assert!(
+        attract_shows(&kiosk, "line 5, session.idle_seconds"),
+        "no staff notice"
+    );
+    // A session still starts.
+    let mut kiosk = kiosk;
+    tap_key(&mut kiosk, WIDE, "attract-touch");
+    assert_eq!(*kiosk.screen(), Screen::Home);
+}
+
+#[test]
+fn an_unknown_language_code_in_the_site_file_is_reported() {
+    let (kiosk, _) = kiosk_with("[languages]\nenabled = [\"de\", \"klingon\"]\n");
+    assert!(attract_shows(&kiosk, "unknown language code \"klingon\""));
+    assert_eq!(kiosk.ctx.site.languages.len(), Language::ALL.len());
+}
+
+#[test]
+fn unreadable_input_devices_are_reported_and_window_input_still_counts() {
+    let mut kiosk = kiosk();
+    kiosk.apply(Message::Idle(kiosk_app::idle::WatchEvent::Unavailable(
+        "no input devices in /dev/input".into(),
+    )));
+    assert!(attract_shows(&kiosk, "no input devices in /dev/input"));
+    tap_key(&mut kiosk, WIDE, "attract-touch");
+    // Touches in the window keep the session alive without evdev.
+    let later = Instant::now() + kiosk.ctx.site.idle - Duration::from_secs(1);
+    kiosk.apply(Message::Activity);
+    kiosk.apply(Message::Tick(later));
+    assert_eq!(kiosk.overlay(), None);
+    // Devices coming back clear the notice.
+    kiosk.apply(Message::Idle(kiosk_app::idle::WatchEvent::Watching(2)));
+    assert!(
+        !kiosk
+            .ctx
+            .notices
+            .iter()
+            .any(|n| matches!(n, super::notice::StaffNotice::Input(_)))
+    );
+}
+
+#[test]
+fn evdev_activity_keeps_a_session_but_never_starts_one() {
+    let mut kiosk = kiosk();
+    kiosk.apply(Message::Idle(kiosk_app::idle::WatchEvent::Activity));
+    assert_eq!(*kiosk.screen(), Screen::Attract);
+    tap_key(&mut kiosk, WIDE, "attract-touch");
+    kiosk.apply(Message::Tick(
+        Instant::now() + kiosk.ctx.site.idle + Duration::from_millis(5),
+    ));
+    assert_eq!(kiosk.overlay(), Some(Overlay::Countdown));
+    kiosk.apply(Message::Idle(kiosk_app::idle::WatchEvent::Activity));
+    assert_eq!(
+        kiosk.overlay(),
+        None,
+        "activity from another window dismisses the countdown"
+    );
+}
+
+#[test]
+fn a_screen_below_1024x600_is_reported_and_still_drawn() {
+    let mut kiosk = kiosk();
+    kiosk.apply(Message::Resized(Size::new(800.0, 480.0)));
+    assert!(attract_shows(&kiosk, "800×480"));
+    let frame = super::screenshot::render(&kiosk, Size::new(800.0, 480.0)).expect("renders");
+    assert_eq!(frame.rgba.len(), 800 * 480 * 4);
+}
+
+#[test]
+fn no_voice_and_no_speech_service_give_the_visitor_a_message() {
+    let mut kiosk = kiosk();
+    tap_key(&mut kiosk, WIDE, "attract-touch");
+    kiosk.apply(Message::Spoken(Err(
+        kiosk_app::speech::SpeechError::NoVoice(Language::German),
+    )));
+    bounds_of(&kiosk, WIDE, &t(&kiosk, "speech-no-voice"));
+    tap_key(&mut kiosk, WIDE, "notice-close");
+    assert!(kiosk.notice.is_none());
+    kiosk.apply(Message::VoicesListed(
+        Err(kiosk_app::speech::SpeechError::Unavailable {
+            socket: "/run/x".into(),
+            reason: "gone".into(),
+        }),
+        Arc::from("text"),
+    ));
+    bounds_of(&kiosk, WIDE, &t(&kiosk, "speech-unavailable"));
+}
+
+#[test]
+fn read_aloud_text_is_the_screen_in_the_visitors_language() {
+    let mut kiosk = kiosk();
+    kiosk.walk_to(
+        Shot::Home,
+        Language::Ukrainian,
+        TextSize::Normal,
+        Contrast::Normal,
+    );
+    let speech = kiosk.speech_text();
+    assert!(speech.contains(&t(&kiosk, "home-title")));
+    assert!(speech.contains(&t(&kiosk, "tile-find-help")));
+    kiosk.walk_to(
+        Shot::Countdown,
+        Language::Ukrainian,
+        TextSize::Normal,
+        Contrast::Normal,
+    );
+    assert!(kiosk.speech_text().contains(&t(&kiosk, "countdown-title")));
+}
+
+#[test]
+fn every_screen_renders_something_in_both_palettes() {
+    for contrast in [Contrast::Normal, Contrast::High] {
+        for shot in [Shot::Attract, Shot::Home, Shot::Help, Shot::Countdown] {
+            let mut kiosk = kiosk();
+            kiosk.walk_to(shot, Language::Arabic, TextSize::Large, contrast);
+            let frame = super::screenshot::render(&kiosk, WIDE).expect("renders");
+            let distinct: std::collections::HashSet<&[u8]> = frame.rgba.chunks(4).collect();
+            assert!(
+                distinct.len() > 50,
+                "{shot:?} {contrast:?} looks blank ({} colours)",
+                distinct.len()
+            );
+        }
+    }
+}

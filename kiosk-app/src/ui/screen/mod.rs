@@ -20,16 +20,3 @@ pub enum Screen {
     /// The help finder.
     Help(help::State),
 }
-
-impl Screen {
-    /// A name for logs and screenshots (never visitor data).
-    pub fn name(&self) -> &'static str {
-        match self {
-            Screen::Attract => "attract",
-            Screen::Home => "home",
-            Screen::Language => "language",
-            Screen::Display => "display",
-            Screen::Help(_) => "help",
-        }
-    }
-}
