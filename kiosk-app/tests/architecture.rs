@@ -1,6 +1,8 @@
 //! The shape of the crate: iced stays in the UI, and no text a visitor sees
 //! is written in code.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 
 fn rust_files(dir: &Path) -> Vec<PathBuf> {
