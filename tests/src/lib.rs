@@ -1,1 +1,8 @@
-//! Shared helpers for Anlauf's end-to-end tests and benchmarks.
+//! Shared harness of Anlauf's end-to-end tests and benchmarks: a real X
+//! server (Xvfb) to run the real kiosk in, screen grabs to see what it
+//! shows, and XTest input to touch it.
+
+pub mod process;
+pub mod xvfb;
+
+pub use xvfb::{Frame, Xvfb};
