@@ -2,6 +2,7 @@
 //! server (Xvfb) to run the real kiosk in, screen grabs to see what it
 //! shows, and XTest input to touch it.
 
+pub mod bench;
 pub mod process;
 pub mod xvfb;
 

@@ -47,6 +47,21 @@ impl Frame {
         self.pixels[(y * self.width + x) as usize]
     }
 
+    /// A rectangle of the frame.
+    pub fn crop(&self, x: u32, y: u32, width: u32, height: u32) -> Frame {
+        let mut pixels = Vec::with_capacity((width * height) as usize);
+        for yy in y..(y + height).min(self.height) {
+            for xx in x..(x + width).min(self.width) {
+                pixels.push(self.at(xx, yy));
+            }
+        }
+        Frame {
+            width: width.min(self.width - x),
+            height: height.min(self.height - y),
+            pixels,
+        }
+    }
+
     /// The share of pixels in a rectangle that have exactly `rgb`.
     pub fn share(&self, x: u32, y: u32, w: u32, h: u32, rgb: u32) -> f64 {
         let mut hits = 0u64;
@@ -158,15 +173,20 @@ impl Xvfb {
 
     /// Grabs the whole screen.
     pub fn grab(&self) -> Result<Frame, XError> {
+        self.grab_region(0, 0, self.width, self.height)
+    }
+
+    /// Grabs a rectangle of the screen (cheaper than the whole, for polling).
+    pub fn grab_region(&self, x: u32, y: u32, width: u32, height: u32) -> Result<Frame, XError> {
         let reply = self
             .connection
             .get_image(
                 ImageFormat::Z_PIXMAP,
                 self.root,
-                0,
-                0,
-                self.width as u16,
-                self.height as u16,
+                x as i16,
+                y as i16,
+                width as u16,
+                height as u16,
                 u32::MAX,
             )
             .map_err(x_error)?
@@ -179,8 +199,8 @@ impl Xvfb {
             .map(|p| (u32::from(p[2]) << 16) | (u32::from(p[1]) << 8) | u32::from(p[0]))
             .collect();
         Ok(Frame {
-            width: self.width,
-            height: self.height,
+            width,
+            height,
             pixels,
         })
     }
