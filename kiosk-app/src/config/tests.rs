@@ -159,3 +159,10 @@ fn binary_garbage_is_a_problem_not_a_crash() {
     assert!(loaded.parsed.problems[0].message.contains("cannot be read"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_example_site_file_is_clean() {
+    let parsed = parse(include_str!("../../examples/site.toml"));
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    assert_eq!(parsed.config.site_name, "Tagestreff am Bahnhof");
+}
