@@ -9,6 +9,7 @@ use iced::{Alignment, Element, Length};
 use kiosk_app::keyboard::{Key, Keyboard, Page};
 
 use super::pictogram::Pictogram;
+use super::target::target;
 use super::theme::{self, Look, TOUCH_TARGET};
 use super::view::View;
 
@@ -138,11 +139,13 @@ fn key_view<'a>(
     } else {
         Look::Key
     };
-    button(container(content).center(Length::Fill))
-        .width(Length::Fixed(width))
-        .height(Length::Fixed(key_h))
-        .padding(2)
-        .style(theme::button_style(ui.palette, look))
-        .on_press(key.clone())
-        .into()
+    target(
+        button(container(content).center(Length::Fill))
+            .width(Length::Fixed(width))
+            .height(Length::Fixed(key_h))
+            .padding(2)
+            .style(theme::button_style(ui.palette, look))
+            .on_press(key.clone()),
+    )
+    .into()
 }

@@ -12,6 +12,7 @@ pub mod run;
 pub mod screen;
 pub mod screenshot;
 mod subscriptions;
+mod target;
 pub mod theme;
 mod topbar;
 mod view;

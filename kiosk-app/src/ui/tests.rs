@@ -332,6 +332,7 @@ fn dragging_over_tiles_scrolls_without_choosing() {
 struct Labels {
     found: Vec<LabelInfo>,
     scrolled_content: Vec<Rectangle>,
+    targets: Vec<Rectangle>,
 }
 
 /// A selector that never matches and records every label and scrollable on
@@ -347,6 +348,9 @@ impl iced_test::Selector for LabelProbe<'_> {
             Candidate::Custom { state, .. } => {
                 if let Some(info) = state.downcast_ref::<LabelInfo>() {
                     self.0.found.push(info.clone());
+                }
+                if let Some(target) = state.downcast_ref::<super::target::TouchTarget>() {
+                    self.0.targets.push(target.0);
                 }
             }
             Candidate::Scrollable { content_bounds, .. } => {
@@ -399,6 +403,7 @@ fn clipping(kiosk: &Kiosk, size: Size) -> Vec<String> {
         );
     }
     assert!(!labels.found.is_empty(), "no labels found");
+    assert!(!labels.targets.is_empty(), "no touch targets found");
     let screen = Rectangle::new(Point::ORIGIN, size);
     let mut problems = Vec::new();
     for info in &labels.found {
@@ -425,11 +430,17 @@ fn clipping(kiosk: &Kiosk, size: Size) -> Vec<String> {
             problems.push(format!("{what} is cut off: {b:?}"));
         }
     }
+    for target in &labels.targets {
+        // 9 mm at the configured dpi: 48 logical pixels (the app scales by dpi / 96).
+        if target.width < theme::TOUCH_TARGET - 0.5 || target.height < theme::TOUCH_TARGET - 0.5 {
+            problems.push(format!("a touch target is only {:.0}x{:.0} at {:?}", target.width, target.height, target.position()));
+        }
+    }
     problems
 }
 
 #[test]
-fn no_text_is_clipped_on_any_screen_size_or_language() {
+fn no_text_is_clipped_and_every_target_is_9mm_on_any_screen_size_or_language() {
     let shots = [
         Shot::Attract,
         Shot::Home,

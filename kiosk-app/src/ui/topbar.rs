@@ -6,6 +6,7 @@ use iced::widget::{button, container, responsive, space};
 use iced::{Element, Length, Padding};
 
 use super::pictogram::Pictogram;
+use super::target::target;
 use super::theme::{self, Look};
 use super::view::View;
 
@@ -60,12 +61,14 @@ pub fn view<'a>(ui: View<'a>, can_go_home: bool, can_go_back: bool) -> Element<'
             if show_label {
                 parts.push(ui.label(label, ui.sizes.label(), tint));
             }
-            button(container(ui.row(parts).spacing(10)).center_y(Length::Fill))
-                .height(Length::Fill)
-                .padding(Padding::new(6.0).left(16.0).right(16.0))
-                .style(theme::button_style(ui.palette, look))
-                .on_press_maybe(action)
-                .into()
+            target(
+                button(container(ui.row(parts).spacing(10)).center_y(Length::Fill))
+                    .height(Length::Fill)
+                    .padding(Padding::new(6.0).left(16.0).right(16.0))
+                    .style(theme::button_style(ui.palette, look))
+                    .on_press_maybe(action),
+            )
+            .into()
         };
         let children = vec![
             item(

@@ -13,6 +13,7 @@ use kiosk_app::language::{Direction, Language};
 
 use super::label::Label;
 use super::pictogram::Pictogram;
+use super::target::target;
 use super::theme::{self, Look, Sizes, TOUCH_TARGET};
 
 /// The read-only context of one frame.
@@ -143,13 +144,15 @@ impl<'a> View<'a> {
         .spacing(14)
         .align_x(Alignment::Center)
         .width(Length::Fill);
-        button(container(content).center_y(Length::Shrink))
-            .width(Length::Fixed(width))
-            .height(Length::Shrink)
-            .padding(Padding::new(22.0))
-            .style(theme::button_style(self.palette, look))
-            .on_press(on_press)
-            .into()
+        target(
+            button(container(content).center_y(Length::Shrink))
+                .width(Length::Fixed(width))
+                .height(Length::Shrink)
+                .padding(Padding::new(22.0))
+                .style(theme::button_style(self.palette, look))
+                .on_press(on_press),
+        )
+        .into()
     }
 
     /// A wide button: pictogram beside a label.
@@ -166,12 +169,14 @@ impl<'a> View<'a> {
             parts.push(pictogram.view(self.sizes.icon(), tint));
         }
         parts.push(self.label(label, self.sizes.label(), tint));
-        button(self.row(parts).spacing(12))
-            .height(Length::Shrink)
-            .padding(Padding::new(12.0).left(20.0).right(20.0))
-            .style(theme::button_style(self.palette, look))
-            .on_press(on_press)
-            .into()
+        target(
+            button(self.row(parts).spacing(12))
+                .height(Length::Shrink)
+                .padding(Padding::new(12.0).left(20.0).right(20.0))
+                .style(theme::button_style(self.palette, look))
+                .on_press(on_press),
+        )
+        .into()
     }
 
     /// Lays out tiles in rows that fit `width`, in reading order.

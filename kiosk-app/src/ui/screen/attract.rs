@@ -7,6 +7,7 @@ use iced::{Alignment, Element, Length, Padding};
 use crate::ui::label::Label;
 use crate::ui::notice::StaffNotice;
 use crate::ui::pictogram::Pictogram;
+use crate::ui::target::target;
 use crate::ui::theme::{self, Look};
 use crate::ui::view::View;
 
@@ -92,13 +93,15 @@ pub fn view<'a>(ui: View<'a>, notices: &'a [StaffNotice]) -> Element<'a, Message
             .into()
     });
 
-    button(body)
-        .width(Length::Fill)
-        .height(Length::Fill)
-        .padding(0)
-        .style(theme::button_style(palette, Look::Plain))
-        .on_press(Message::Touched)
-        .into()
+    target(
+        button(body)
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .padding(0)
+            .style(theme::button_style(palette, Look::Plain))
+            .on_press(Message::Touched),
+    )
+    .into()
 }
 
 /// The invitation in the other languages, in columns.

@@ -14,6 +14,7 @@ use crate::ui::drag_scroll::drag_scroll;
 use crate::ui::keyboard;
 use crate::ui::label::Label;
 use crate::ui::pictogram::Pictogram;
+use crate::ui::target::target;
 use crate::ui::theme::{self, Look};
 use crate::ui::view::View;
 
@@ -161,19 +162,21 @@ fn page<'a>(
         ));
     }
     let typing = state.keyboard.is_some();
-    let field: Element<'a, Message> = button(ui.row(field_parts).spacing(12))
-        .width(Length::Fill)
-        .padding(Padding::new(12.0))
-        .style(theme::button_style(
-            palette,
-            if typing {
-                Look::FieldActive
-            } else {
-                Look::Field
-            },
-        ))
-        .on_press(Message::OpenKeyboard)
-        .into();
+    let field: Element<'a, Message> = target(
+        button(ui.row(field_parts).spacing(12))
+            .width(Length::Fill)
+            .padding(Padding::new(12.0))
+            .style(theme::button_style(
+                palette,
+                if typing {
+                    Look::FieldActive
+                } else {
+                    Look::Field
+                },
+            ))
+            .on_press(Message::OpenKeyboard),
+    )
+    .into();
 
     let mut chips: Vec<Element<'a, Message>> = vec![ui.wide_button(
         None,

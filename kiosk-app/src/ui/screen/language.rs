@@ -8,6 +8,7 @@ use kiosk_app::language::Language;
 
 use crate::ui::drag_scroll::drag_scroll;
 use crate::ui::label::Label;
+use crate::ui::target::target;
 use crate::ui::theme::{self, Look};
 use crate::ui::view::View;
 
@@ -48,12 +49,14 @@ pub fn view<'a>(ui: View<'a>) -> Element<'a, Message> {
                 if here != own {
                     lines = lines.push(Label::new(here, ui.sizes.small(), tint).centered());
                 }
-                button(lines)
-                    .width(Length::Fixed(width))
-                    .padding(Padding::new(18.0))
-                    .style(theme::button_style(ui.palette, look))
-                    .on_press(Message::Choose(*language))
-                    .into()
+                target(
+                    button(lines)
+                        .width(Length::Fixed(width))
+                        .padding(Padding::new(18.0))
+                        .style(theme::button_style(ui.palette, look))
+                        .on_press(Message::Choose(*language)),
+                )
+                .into()
             })
             .collect();
         let content = column![ui.title("language-title"), ui.grid(tiles, per_row, spacing)]
