@@ -147,5 +147,4 @@ fn key_view<'a>(
             .style(theme::button_style(ui.palette, look))
             .on_press(key.clone()),
     )
-    .into()
 }

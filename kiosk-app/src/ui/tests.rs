@@ -433,7 +433,12 @@ fn clipping(kiosk: &Kiosk, size: Size) -> Vec<String> {
     for target in &labels.targets {
         // 9 mm at the configured dpi: 48 logical pixels (the app scales by dpi / 96).
         if target.width < theme::TOUCH_TARGET - 0.5 || target.height < theme::TOUCH_TARGET - 0.5 {
-            problems.push(format!("a touch target is only {:.0}x{:.0} at {:?}", target.width, target.height, target.position()));
+            problems.push(format!(
+                "a touch target is only {:.0}x{:.0} at {:?}",
+                target.width,
+                target.height,
+                target.position()
+            ));
         }
     }
     problems

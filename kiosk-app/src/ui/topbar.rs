@@ -68,7 +68,6 @@ pub fn view<'a>(ui: View<'a>, can_go_home: bool, can_go_back: bool) -> Element<'
                     .style(theme::button_style(ui.palette, look))
                     .on_press_maybe(action),
             )
-            .into()
         };
         let children = vec![
             item(

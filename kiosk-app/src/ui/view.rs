@@ -152,7 +152,6 @@ impl<'a> View<'a> {
                 .style(theme::button_style(self.palette, look))
                 .on_press(on_press),
         )
-        .into()
     }
 
     /// A wide button: pictogram beside a label.
@@ -176,7 +175,6 @@ impl<'a> View<'a> {
                 .style(theme::button_style(self.palette, look))
                 .on_press(on_press),
         )
-        .into()
     }
 
     /// Lays out tiles in rows that fit `width`, in reading order.

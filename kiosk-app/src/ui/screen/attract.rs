@@ -101,7 +101,6 @@ pub fn view<'a>(ui: View<'a>, notices: &'a [StaffNotice]) -> Element<'a, Message
             .style(theme::button_style(palette, Look::Plain))
             .on_press(Message::Touched),
     )
-    .into()
 }
 
 /// The invitation in the other languages, in columns.

@@ -175,8 +175,7 @@ fn page<'a>(
                 },
             ))
             .on_press(Message::OpenKeyboard),
-    )
-    .into();
+    );
 
     let mut chips: Vec<Element<'a, Message>> = vec![ui.wide_button(
         None,

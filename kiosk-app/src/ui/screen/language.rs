@@ -56,7 +56,6 @@ pub fn view<'a>(ui: View<'a>) -> Element<'a, Message> {
                         .style(theme::button_style(ui.palette, look))
                         .on_press(Message::Choose(*language)),
                 )
-                .into()
             })
             .collect();
         let content = column![ui.title("language-title"), ui.grid(tiles, per_row, spacing)]
