@@ -50,11 +50,35 @@ pub fn context(loaded: &Loaded, exit_code: Arc<AtomicI32>) -> Context {
         tracing::warn!(path = %loaded.path.display(), %problem, "site configuration problem");
     }
     let started = Instant::now();
-    for script in fonts::missing_scripts(&ctx.site.languages) {
-        tracing::warn!(?script, "no font covers a script the site's languages need");
-        ctx.add_notice(StaffNotice::Font(script));
-    }
+    let missing = fonts::missing_scripts(&ctx.site.languages);
     tracing::debug!(ms = started.elapsed().as_millis() as u64, "fonts checked");
+    for script in &missing {
+        tracing::warn!(?script, "no font covers a script the site's languages need");
+        ctx.add_notice(StaffNotice::Font(*script));
+    }
+    // Languages that would show as boxes are not offered, as long as some
+    // language can still be shown.
+    let readable: Vec<Language> = ctx
+        .site
+        .languages
+        .iter()
+        .copied()
+        .filter(|language| !missing.contains(&language.script()))
+        .collect();
+    if !readable.is_empty() && readable.len() < ctx.site.languages.len() {
+        let hidden: Vec<&str> = ctx
+            .site
+            .languages
+            .iter()
+            .filter(|l| !readable.contains(l))
+            .map(|l| l.tag())
+            .collect();
+        tracing::warn!(hidden = ?hidden, "languages hidden for lack of a font");
+        if !readable.contains(&ctx.site.default_language) {
+            ctx.site.default_language = readable[0];
+        }
+        ctx.site.languages = readable;
+    }
     ctx
 }
 
