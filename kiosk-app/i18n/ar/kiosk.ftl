@@ -1,120 +1,130 @@
-# Anlauf kiosk — English.
+# Anlauf kiosk — Arabic.
+# Same message ids as the German reference, in the same order.
+# Modern Standard Arabic, polite public-sign register; no bidi control characters.
 
-## Names of languages
+## Names of languages (each file names every language in its own language)
 
-language-de = German
-language-de-x-ls = Easy German
-language-en = English
-language-ar = Arabic
-language-fa = Persian
-language-uk = Ukrainian
-language-ru = Russian
-language-tr = Turkish
-language-ro = Romanian
-language-bg = Bulgarian
-language-pl = Polish
+language-de = الألمانية
+language-de-x-ls = الألمانية المبسطة
+language-en = الإنجليزية
+language-ar = العربية
+language-fa = الفارسية
+language-uk = الأوكرانية
+language-ru = الروسية
+language-tr = التركية
+language-ro = الرومانية
+language-bg = البلغارية
+language-pl = البولندية
 
 ## Attract screen
 
-attract-touch = Touch the screen to start.
-attract-subtitle = Find help nearby, fill in applications, read information – free of charge.
-attract-privacy = When you are done, everything is deleted.
+attract-touch = المس الشاشة للبدء.
+attract-subtitle = ابحث عن مساعدة قريبة، واملأ الطلبات، واقرأ المعلومات – مجانًا.
+attract-privacy = عندما تنتهي، يُحذف كل شيء.
 
 ## Top bar
 
-bar-home = Home
-bar-back = Back
-bar-read-aloud = Read aloud
-bar-end = End session
+bar-home = الرئيسية
+bar-back = رجوع
+bar-read-aloud = قراءة صوتية
+bar-end = إنهاء الجلسة
 
 ## Home screen
 
-home-title = What would you like to do?
-tile-find-help = Find help
-tile-language = Language
-tile-display = Display
-tile-read-aloud = Read aloud
-tile-end-session = End session
+home-title = ماذا تود أن تفعل؟
+tile-find-help = البحث عن مساعدة
+tile-language = اللغة
+tile-display = العرض
+tile-read-aloud = قراءة صوتية
+tile-end-session = إنهاء الجلسة
 
 ## Language picker
 
-language-title = Choose your language.
+language-title = اختر لغتك.
 
 ## Display settings
 
-display-title = Display
-display-text-size = Text size
+display-title = العرض
+display-text-size = حجم الخط
 display-text-size-value = { $percent } %
-display-contrast = Contrast
-display-contrast-normal = Normal
-display-contrast-high = High contrast
-display-preview = This is how text looks now. Your choice lasts until you end the session.
+display-contrast = التباين
+display-contrast-normal = عادي
+display-contrast-high = تباين عالٍ
+display-preview = هكذا يبدو النص الآن. يبقى اختيارك ساريًا حتى تنهي الجلسة.
 
 ## Find help
 
-help-title = Find help
-help-search-placeholder = Tap here and write what you are looking for.
-help-search-sample = food
-help-clear = Clear
-help-all = All
+help-title = البحث عن مساعدة
+help-search-placeholder = المس هنا واكتب ما تبحث عنه.
+help-search-sample = طعام
+help-clear = مسح
+help-all = الكل
 help-results =
     { $count ->
-        [one] 1 service found
-       *[other] { $count } services found
+        [zero] لم نجد أي خدمة
+        [one] وجدنا خدمة واحدة
+        [two] وجدنا خدمتين
+        [few] وجدنا { $count } خدمات
+        [many] وجدنا { $count } خدمة
+       *[other] وجدنا { $count } خدمة
     }
-help-none = Sorry, we found nothing for that. Choose a topic or ask the staff.
-help-phone = Phone: { $phone }
-hours-range = { $days }: { $opens } to { $closes }
-days-daily = every day
-days-mon-fri = Monday to Friday
-days-mon-thu = Monday to Thursday
-days-sat-sun = Saturday and Sunday
-days-mon = Monday
-days-tue = Tuesday
-days-wed = Wednesday
-days-thu = Thursday
-days-fri = Friday
-category-sleep = Sleep
-category-food = Food
-category-clothes-showers = Clothes and showers
-category-health = Health
-category-debts = Debts
-category-documents-post = Papers and post
+help-none = للأسف لم نجد شيئًا. اختر موضوعًا أو اسأل الموظفين.
+help-phone = الهاتف: { $phone }
+hours-range = { $days }: من { $opens } إلى { $closes }
+days-daily = يوميًا
+days-mon-fri = من الاثنين إلى الجمعة
+days-mon-thu = من الاثنين إلى الخميس
+days-sat-sun = السبت والأحد
+days-mon = الاثنين
+days-tue = الثلاثاء
+days-wed = الأربعاء
+days-thu = الخميس
+days-fri = الجمعة
+category-sleep = المبيت
+category-food = الطعام
+category-clothes-showers = الملابس والاستحمام
+category-health = الصحة
+category-debts = الديون
+category-documents-post = الأوراق والبريد
 
 ## On-screen keyboard
 
 osk-symbols = 123
-osk-letters = ABC
-osk-done = Done
+osk-letters = أ ب ت
+osk-done = تم
 
 ## End of a session
 
-countdown-title = Are you still there?
+countdown-title = هل ما زلت هنا؟
 countdown-text =
     { $seconds ->
-        [one] The session ends in 1 second. Then everything is deleted.
-       *[other] The session ends in { $seconds } seconds. Then everything is deleted.
+        [zero] تنتهي الجلسة الآن. بعدها يُحذف كل شيء.
+        [one] تنتهي الجلسة بعد ثانية واحدة. بعدها يُحذف كل شيء.
+        [two] تنتهي الجلسة بعد ثانيتين. بعدها يُحذف كل شيء.
+        [few] تنتهي الجلسة بعد { $seconds } ثوانٍ. بعدها يُحذف كل شيء.
+        [many] تنتهي الجلسة بعد { $seconds } ثانية. بعدها يُحذف كل شيء.
+       *[other] تنتهي الجلسة بعد { $seconds } ثانية. بعدها يُحذف كل شيء.
     }
-countdown-stay = I am still here
-countdown-end = End now
-confirm-end-title = End the session?
-confirm-end-text = Everything you typed or chose will be deleted.
-confirm-end-yes = Yes, end
-confirm-end-no = No, continue
+countdown-stay = ما زلت هنا
+countdown-end = إنهاء الآن
+confirm-end-title = إنهاء الجلسة؟
+confirm-end-text = سيُحذف كل ما كتبته أو اخترته.
+confirm-end-yes = نعم، إنهاء
+confirm-end-no = لا، متابعة
 
 ## Read aloud
 
-speech-no-voice = Sorry, read aloud is not available in this language.
-speech-unavailable = Read aloud does not work right now. Please ask the staff.
-notice-close = Close
+speech-no-voice = للأسف، القراءة الصوتية غير متوفرة لهذه اللغة.
+speech-unavailable = القراءة الصوتية لا تعمل الآن. يرجى سؤال الموظفين.
+notice-close = إغلاق
 
 ## Notices for staff (shown on the attract screen)
 
-staff-config = Settings { $path }: { $problem }
-staff-translation = Translation broken: { $problem }
-staff-font = No font found for { $script }. Please install the package fonts-noto-core.
-staff-input = Touches are only noticed in the kiosk window: { $reason }
-staff-display-small = The screen is { $width }×{ $height }. Anlauf needs at least 1024×600.
-script-latin = Latin script
-script-cyrillic = Cyrillic script
-script-arabic = Arabic script
+staff-config = الإعدادات { $path }: { $problem }
+staff-translation = خطأ في الترجمة: { $problem }
+staff-font = لم يُعثر على خط يدعم { $script }. يرجى تثبيت الحزمة fonts-noto-core.
+staff-input = لا تُلتقط اللمسات إلا داخل نافذة الكشك: { $reason }
+staff-display-small = حجم الشاشة { $width }×{ $height }. يحتاج Anlauf إلى 1024×600 على الأقل.
+script-latin = الكتابة اللاتينية
+script-cyrillic = الكتابة السيريلية
+script-arabic = الكتابة العربية

@@ -1,120 +1,122 @@
-# Anlauf kiosk — English.
+# Anlauf kiosk — Bulgarian.
+# Same message ids as the German reference, in the same order.
+# Polite plural address ("Вие" forms), short sentences, no jargon.
 
-## Names of languages
+## Names of languages (each file names every language in its own language)
 
-language-de = German
-language-de-x-ls = Easy German
-language-en = English
-language-ar = Arabic
-language-fa = Persian
-language-uk = Ukrainian
-language-ru = Russian
-language-tr = Turkish
-language-ro = Romanian
-language-bg = Bulgarian
-language-pl = Polish
+language-de = Немски
+language-de-x-ls = Опростен немски
+language-en = Английски
+language-ar = Арабски
+language-fa = Персийски
+language-uk = Украински
+language-ru = Руски
+language-tr = Турски
+language-ro = Румънски
+language-bg = Български
+language-pl = Полски
 
 ## Attract screen
 
-attract-touch = Touch the screen to start.
-attract-subtitle = Find help nearby, fill in applications, read information – free of charge.
-attract-privacy = When you are done, everything is deleted.
+attract-touch = Докоснете екрана, за да започнете.
+attract-subtitle = Намерете помощ наблизо, попълнете заявления, прочетете информация – безплатно.
+attract-privacy = Когато приключите, всичко се изтрива.
 
 ## Top bar
 
-bar-home = Home
-bar-back = Back
-bar-read-aloud = Read aloud
-bar-end = End session
+bar-home = Начало
+bar-back = Назад
+bar-read-aloud = Четене на глас
+bar-end = Край на сесията
 
 ## Home screen
 
-home-title = What would you like to do?
-tile-find-help = Find help
-tile-language = Language
-tile-display = Display
-tile-read-aloud = Read aloud
-tile-end-session = End session
+home-title = Какво искате да направите?
+tile-find-help = Намерете помощ
+tile-language = Език
+tile-display = Екран
+tile-read-aloud = Четене на глас
+tile-end-session = Край на сесията
 
 ## Language picker
 
-language-title = Choose your language.
+language-title = Изберете своя език.
 
 ## Display settings
 
-display-title = Display
-display-text-size = Text size
+display-title = Екран
+display-text-size = Размер на текста
 display-text-size-value = { $percent } %
-display-contrast = Contrast
-display-contrast-normal = Normal
-display-contrast-high = High contrast
-display-preview = This is how text looks now. Your choice lasts until you end the session.
+display-contrast = Контраст
+display-contrast-normal = Нормален
+display-contrast-high = Висок контраст
+display-preview = Ето как изглежда текстът сега. Изборът Ви важи до края на сесията.
 
 ## Find help
 
-help-title = Find help
-help-search-placeholder = Tap here and write what you are looking for.
-help-search-sample = food
-help-clear = Clear
-help-all = All
+help-title = Намерете помощ
+help-search-placeholder = Докоснете тук и напишете какво търсите.
+help-search-sample = храна
+help-clear = Изчисти
+help-all = Всички
 help-results =
     { $count ->
-        [one] 1 service found
-       *[other] { $count } services found
+        [one] Намерена е { $count } услуга
+       *[other] Намерени са { $count } услуги
     }
-help-none = Sorry, we found nothing for that. Choose a topic or ask the staff.
-help-phone = Phone: { $phone }
-hours-range = { $days }: { $opens } to { $closes }
-days-daily = every day
-days-mon-fri = Monday to Friday
-days-mon-thu = Monday to Thursday
-days-sat-sun = Saturday and Sunday
-days-mon = Monday
-days-tue = Tuesday
-days-wed = Wednesday
-days-thu = Thursday
-days-fri = Friday
-category-sleep = Sleep
-category-food = Food
-category-clothes-showers = Clothes and showers
-category-health = Health
-category-debts = Debts
-category-documents-post = Papers and post
+help-none = За съжаление не намерихме нищо. Изберете тема или попитайте персонала.
+help-phone = Телефон: { $phone }
+hours-range = { $days }: от { $opens } до { $closes } ч.
+days-daily = Всеки ден
+days-mon-fri = Понеделник – петък
+days-mon-thu = Понеделник – четвъртък
+days-sat-sun = Събота и неделя
+days-mon = Понеделник
+days-tue = Вторник
+days-wed = Сряда
+days-thu = Четвъртък
+days-fri = Петък
+category-sleep = Нощувка
+category-food = Храна
+category-clothes-showers = Дрехи и душ
+category-health = Здраве
+category-debts = Дългове
+category-documents-post = Документи и поща
 
 ## On-screen keyboard
 
 osk-symbols = 123
-osk-letters = ABC
-osk-done = Done
+osk-letters = АБВ
+osk-done = Готово
 
 ## End of a session
 
-countdown-title = Are you still there?
+countdown-title = Още ли сте тук?
 countdown-text =
     { $seconds ->
-        [one] The session ends in 1 second. Then everything is deleted.
-       *[other] The session ends in { $seconds } seconds. Then everything is deleted.
+        [one] Сесията приключва след { $seconds } секунда. След това всичко се изтрива.
+       *[other] Сесията приключва след { $seconds } секунди. След това всичко се изтрива.
     }
-countdown-stay = I am still here
-countdown-end = End now
-confirm-end-title = End the session?
-confirm-end-text = Everything you typed or chose will be deleted.
-confirm-end-yes = Yes, end
-confirm-end-no = No, continue
+countdown-stay = Още съм тук
+countdown-end = Приключи сега
+confirm-end-title = Да приключи ли сесията?
+confirm-end-text = Всичко, което сте въвели или избрали, ще бъде изтрито.
+confirm-end-yes = Да, приключи
+confirm-end-no = Не, продължи
 
 ## Read aloud
 
-speech-no-voice = Sorry, read aloud is not available in this language.
-speech-unavailable = Read aloud does not work right now. Please ask the staff.
-notice-close = Close
+speech-no-voice = За съжаление четене на глас не е налично за този език.
+speech-unavailable = Четенето на глас не работи в момента. Моля, попитайте персонала.
+notice-close = Затвори
 
 ## Notices for staff (shown on the attract screen)
 
-staff-config = Settings { $path }: { $problem }
-staff-translation = Translation broken: { $problem }
-staff-font = No font found for { $script }. Please install the package fonts-noto-core.
-staff-input = Touches are only noticed in the kiosk window: { $reason }
-staff-display-small = The screen is { $width }×{ $height }. Anlauf needs at least 1024×600.
-script-latin = Latin script
-script-cyrillic = Cyrillic script
-script-arabic = Arabic script
+staff-config = Настройки { $path }: { $problem }
+staff-translation = Грешка в превода: { $problem }
+staff-font = Не е намерен шрифт за писмеността: { $script }. Моля, инсталирайте пакета fonts-noto-core.
+staff-input = Докосванията се разпознават само в прозореца на киоска: { $reason }
+staff-display-small = Екранът е { $width }×{ $height }. Anlauf изисква поне 1024×600.
+script-latin = латиница
+script-cyrillic = кирилица
+script-arabic = арабска писменост

@@ -1,120 +1,122 @@
-# Anlauf kiosk — English.
+# Anlauf kiosk — Easy Language German (Leichte Sprache).
+# Same message ids as the German reference, in the same order.
+# Short sentences, one statement each; address visitors with "Sie"; no passive.
 
-## Names of languages
+## Names of languages (each file names every language in its own language)
 
-language-de = German
-language-de-x-ls = Easy German
-language-en = English
-language-ar = Arabic
-language-fa = Persian
-language-uk = Ukrainian
-language-ru = Russian
-language-tr = Turkish
-language-ro = Romanian
-language-bg = Bulgarian
-language-pl = Polish
+language-de = Deutsch
+language-de-x-ls = Leichte Sprache
+language-en = Englisch
+language-ar = Arabisch
+language-fa = Persisch
+language-uk = Ukrainisch
+language-ru = Russisch
+language-tr = Türkisch
+language-ro = Rumänisch
+language-bg = Bulgarisch
+language-pl = Polnisch
 
 ## Attract screen
 
-attract-touch = Touch the screen to start.
-attract-subtitle = Find help nearby, fill in applications, read information – free of charge.
-attract-privacy = When you are done, everything is deleted.
+attract-touch = Berühren Sie den Bildschirm. Dann geht es los.
+attract-subtitle = Hier finden Sie Hilfe in der Nähe. Sie können Anträge ausfüllen. Sie können Informationen lesen. Alles ist kostenlos.
+attract-privacy = Sind Sie fertig? Dann löschen wir alles.
 
 ## Top bar
 
-bar-home = Home
-bar-back = Back
-bar-read-aloud = Read aloud
-bar-end = End session
+bar-home = Start
+bar-back = Zurück
+bar-read-aloud = Vorlesen
+bar-end = Fertig
 
 ## Home screen
 
-home-title = What would you like to do?
-tile-find-help = Find help
-tile-language = Language
-tile-display = Display
-tile-read-aloud = Read aloud
-tile-end-session = End session
+home-title = Was möchten Sie machen?
+tile-find-help = Hilfe finden
+tile-language = Sprache
+tile-display = Bildschirm
+tile-read-aloud = Vorlesen
+tile-end-session = Fertig
 
 ## Language picker
 
-language-title = Choose your language.
+language-title = Wählen Sie Ihre Sprache.
 
 ## Display settings
 
-display-title = Display
-display-text-size = Text size
+display-title = Bildschirm
+display-text-size = Schrift-Größe
 display-text-size-value = { $percent } %
-display-contrast = Contrast
+display-contrast = Hell und Dunkel
 display-contrast-normal = Normal
-display-contrast-high = High contrast
-display-preview = This is how text looks now. Your choice lasts until you end the session.
+display-contrast-high = Besonders deutlich
+display-preview = So sieht die Schrift jetzt aus. Das bleibt so, bis Sie fertig sind.
 
 ## Find help
 
-help-title = Find help
-help-search-placeholder = Tap here and write what you are looking for.
-help-search-sample = food
-help-clear = Clear
-help-all = All
+help-title = Hilfe finden
+help-search-placeholder = Tippen Sie hier. Schreiben Sie, was Sie suchen.
+help-search-sample = Essen
+help-clear = Löschen
+help-all = Alle
 help-results =
     { $count ->
-        [one] 1 service found
-       *[other] { $count } services found
+        [one] Wir haben 1 Angebot gefunden.
+       *[other] Wir haben { $count } Angebote gefunden.
     }
-help-none = Sorry, we found nothing for that. Choose a topic or ask the staff.
-help-phone = Phone: { $phone }
-hours-range = { $days }: { $opens } to { $closes }
-days-daily = every day
-days-mon-fri = Monday to Friday
-days-mon-thu = Monday to Thursday
-days-sat-sun = Saturday and Sunday
-days-mon = Monday
-days-tue = Tuesday
-days-wed = Wednesday
-days-thu = Thursday
-days-fri = Friday
-category-sleep = Sleep
-category-food = Food
-category-clothes-showers = Clothes and showers
-category-health = Health
-category-debts = Debts
-category-documents-post = Papers and post
+help-none = Wir haben leider nichts gefunden. Wählen Sie ein Thema. Oder fragen Sie die Menschen, die hier arbeiten.
+help-phone = Telefon: { $phone }
+hours-range = { $days }: von { $opens } Uhr bis { $closes } Uhr
+days-daily = Jeden Tag
+days-mon-fri = Montag bis Freitag
+days-mon-thu = Montag bis Donnerstag
+days-sat-sun = Samstag und Sonntag
+days-mon = Montag
+days-tue = Dienstag
+days-wed = Mittwoch
+days-thu = Donnerstag
+days-fri = Freitag
+category-sleep = Schlafen
+category-food = Essen
+category-clothes-showers = Kleidung und Duschen
+category-health = Gesundheit
+category-debts = Schulden
+category-documents-post = Papiere und Briefe
 
 ## On-screen keyboard
 
 osk-symbols = 123
 osk-letters = ABC
-osk-done = Done
+osk-done = Fertig
 
 ## End of a session
 
-countdown-title = Are you still there?
+countdown-title = Sind Sie noch da?
 countdown-text =
     { $seconds ->
-        [one] The session ends in 1 second. Then everything is deleted.
-       *[other] The session ends in { $seconds } seconds. Then everything is deleted.
+        [one] Noch 1 Sekunde. Dann löschen wir alles.
+       *[other] Noch { $seconds } Sekunden. Dann löschen wir alles.
     }
-countdown-stay = I am still here
-countdown-end = End now
-confirm-end-title = End the session?
-confirm-end-text = Everything you typed or chose will be deleted.
-confirm-end-yes = Yes, end
-confirm-end-no = No, continue
+countdown-stay = Ich bin noch da
+countdown-end = Jetzt beenden
+confirm-end-title = Sind Sie fertig?
+confirm-end-text = Dann löschen wir alles, was Sie geschrieben oder gewählt haben.
+confirm-end-yes = Ja, ich bin fertig
+confirm-end-no = Nein, ich mache weiter
 
 ## Read aloud
 
-speech-no-voice = Sorry, read aloud is not available in this language.
-speech-unavailable = Read aloud does not work right now. Please ask the staff.
-notice-close = Close
+speech-no-voice = Vorlesen geht leider nur in anderen Sprachen.
+speech-unavailable = Vorlesen geht gerade nicht. Bitte fragen Sie die Menschen, die hier arbeiten.
+notice-close = Schließen
 
-## Notices for staff (shown on the attract screen)
+## Notices for staff (shown on the attract screen; staff read standard German)
 
-staff-config = Settings { $path }: { $problem }
-staff-translation = Translation broken: { $problem }
-staff-font = No font found for { $script }. Please install the package fonts-noto-core.
-staff-input = Touches are only noticed in the kiosk window: { $reason }
-staff-display-small = The screen is { $width }×{ $height }. Anlauf needs at least 1024×600.
-script-latin = Latin script
-script-cyrillic = Cyrillic script
-script-arabic = Arabic script
+staff-config = Einstellungen { $path }: { $problem }
+staff-translation = Übersetzung fehlerhaft: { $problem }
+staff-font = Keine Schrift für { $script } gefunden. Bitte das Paket fonts-noto-core installieren.
+staff-input = Berührungen werden nur im Kiosk-Fenster erkannt: { $reason }
+staff-display-small = Der Bildschirm ist { $width }×{ $height } groß. Anlauf braucht mindestens 1024×600.
+script-latin = lateinische Schrift
+script-cyrillic = kyrillische Schrift
+script-arabic = arabische Schrift

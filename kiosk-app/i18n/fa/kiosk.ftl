@@ -1,120 +1,122 @@
-# Anlauf kiosk — English.
+# Anlauf kiosk — Persian (Farsi).
+# Same message ids as the German reference, in the same order.
+# Polite plural address ("شما"), Persian letters ی and ک, Western digits; no bidi control characters.
 
-## Names of languages
+## Names of languages (each file names every language in its own language)
 
-language-de = German
-language-de-x-ls = Easy German
-language-en = English
-language-ar = Arabic
-language-fa = Persian
-language-uk = Ukrainian
-language-ru = Russian
-language-tr = Turkish
-language-ro = Romanian
-language-bg = Bulgarian
-language-pl = Polish
+language-de = آلمانی
+language-de-x-ls = آلمانی ساده
+language-en = انگلیسی
+language-ar = عربی
+language-fa = فارسی
+language-uk = اوکراینی
+language-ru = روسی
+language-tr = ترکی
+language-ro = رومانیایی
+language-bg = بلغاری
+language-pl = لهستانی
 
 ## Attract screen
 
-attract-touch = Touch the screen to start.
-attract-subtitle = Find help nearby, fill in applications, read information – free of charge.
-attract-privacy = When you are done, everything is deleted.
+attract-touch = برای شروع، صفحه را لمس کنید.
+attract-subtitle = کمک در نزدیکی پیدا کنید، فرم‌ها را پر کنید، اطلاعات بخوانید – رایگان.
+attract-privacy = وقتی کارتان تمام شد، همه چیز پاک می‌شود.
 
 ## Top bar
 
-bar-home = Home
-bar-back = Back
-bar-read-aloud = Read aloud
-bar-end = End session
+bar-home = صفحه اصلی
+bar-back = بازگشت
+bar-read-aloud = خواندن با صدا
+bar-end = پایان جلسه
 
 ## Home screen
 
-home-title = What would you like to do?
-tile-find-help = Find help
-tile-language = Language
-tile-display = Display
-tile-read-aloud = Read aloud
-tile-end-session = End session
+home-title = چه کاری می‌خواهید انجام دهید؟
+tile-find-help = پیدا کردن کمک
+tile-language = زبان
+tile-display = نمایش
+tile-read-aloud = خواندن با صدا
+tile-end-session = پایان جلسه
 
 ## Language picker
 
-language-title = Choose your language.
+language-title = زبان خود را انتخاب کنید.
 
 ## Display settings
 
-display-title = Display
-display-text-size = Text size
+display-title = نمایش
+display-text-size = اندازه متن
 display-text-size-value = { $percent } %
-display-contrast = Contrast
-display-contrast-normal = Normal
-display-contrast-high = High contrast
-display-preview = This is how text looks now. Your choice lasts until you end the session.
+display-contrast = کنتراست
+display-contrast-normal = معمولی
+display-contrast-high = کنتراست بالا
+display-preview = متن اکنون این‌طور دیده می‌شود. انتخاب شما تا پایان جلسه باقی می‌ماند.
 
 ## Find help
 
-help-title = Find help
-help-search-placeholder = Tap here and write what you are looking for.
-help-search-sample = food
-help-clear = Clear
-help-all = All
+help-title = پیدا کردن کمک
+help-search-placeholder = اینجا را لمس کنید و بنویسید دنبال چه هستید.
+help-search-sample = غذا
+help-clear = پاک کردن
+help-all = همه
 help-results =
     { $count ->
-        [one] 1 service found
-       *[other] { $count } services found
+        [one] { $count } خدمت پیدا شد
+       *[other] { $count } خدمت پیدا شد
     }
-help-none = Sorry, we found nothing for that. Choose a topic or ask the staff.
-help-phone = Phone: { $phone }
-hours-range = { $days }: { $opens } to { $closes }
-days-daily = every day
-days-mon-fri = Monday to Friday
-days-mon-thu = Monday to Thursday
-days-sat-sun = Saturday and Sunday
-days-mon = Monday
-days-tue = Tuesday
-days-wed = Wednesday
-days-thu = Thursday
-days-fri = Friday
-category-sleep = Sleep
-category-food = Food
-category-clothes-showers = Clothes and showers
-category-health = Health
-category-debts = Debts
-category-documents-post = Papers and post
+help-none = متأسفانه چیزی پیدا نکردیم. یک موضوع انتخاب کنید یا از کارکنان بپرسید.
+help-phone = تلفن: { $phone }
+hours-range = { $days }: از { $opens } تا { $closes }
+days-daily = هر روز
+days-mon-fri = دوشنبه تا جمعه
+days-mon-thu = دوشنبه تا پنجشنبه
+days-sat-sun = شنبه و یکشنبه
+days-mon = دوشنبه
+days-tue = سه‌شنبه
+days-wed = چهارشنبه
+days-thu = پنجشنبه
+days-fri = جمعه
+category-sleep = جای خواب
+category-food = غذا
+category-clothes-showers = لباس و دوش
+category-health = سلامت
+category-debts = بدهی
+category-documents-post = مدارک و نامه‌ها
 
 ## On-screen keyboard
 
 osk-symbols = 123
-osk-letters = ABC
-osk-done = Done
+osk-letters = الف ب
+osk-done = تمام
 
 ## End of a session
 
-countdown-title = Are you still there?
+countdown-title = هنوز اینجا هستید؟
 countdown-text =
     { $seconds ->
-        [one] The session ends in 1 second. Then everything is deleted.
-       *[other] The session ends in { $seconds } seconds. Then everything is deleted.
+        [one] جلسه تا { $seconds } ثانیه دیگر تمام می‌شود. بعد همه چیز پاک می‌شود.
+       *[other] جلسه تا { $seconds } ثانیه دیگر تمام می‌شود. بعد همه چیز پاک می‌شود.
     }
-countdown-stay = I am still here
-countdown-end = End now
-confirm-end-title = End the session?
-confirm-end-text = Everything you typed or chose will be deleted.
-confirm-end-yes = Yes, end
-confirm-end-no = No, continue
+countdown-stay = هنوز اینجا هستم
+countdown-end = همین حالا تمام شود
+confirm-end-title = جلسه تمام شود؟
+confirm-end-text = هر چیزی که نوشته‌اید یا انتخاب کرده‌اید پاک می‌شود.
+confirm-end-yes = بله، تمام شود
+confirm-end-no = نه، ادامه می‌دهم
 
 ## Read aloud
 
-speech-no-voice = Sorry, read aloud is not available in this language.
-speech-unavailable = Read aloud does not work right now. Please ask the staff.
-notice-close = Close
+speech-no-voice = متأسفانه خواندن با صدا برای این زبان وجود ندارد.
+speech-unavailable = خواندن با صدا الان کار نمی‌کند. لطفاً از کارکنان بپرسید.
+notice-close = بستن
 
 ## Notices for staff (shown on the attract screen)
 
-staff-config = Settings { $path }: { $problem }
-staff-translation = Translation broken: { $problem }
-staff-font = No font found for { $script }. Please install the package fonts-noto-core.
-staff-input = Touches are only noticed in the kiosk window: { $reason }
-staff-display-small = The screen is { $width }×{ $height }. Anlauf needs at least 1024×600.
-script-latin = Latin script
-script-cyrillic = Cyrillic script
-script-arabic = Arabic script
+staff-config = تنظیمات { $path }: { $problem }
+staff-translation = ترجمه خطا دارد: { $problem }
+staff-font = هیچ قلمی برای { $script } پیدا نشد. لطفاً بسته fonts-noto-core را نصب کنید.
+staff-input = لمس‌ها فقط در پنجره کیوسک تشخیص داده می‌شوند: { $reason }
+staff-display-small = اندازه صفحه { $width }×{ $height } است. Anlauf دست‌کم به 1024×600 نیاز دارد.
+script-latin = خط لاتین
+script-cyrillic = خط سیریلیک
+script-arabic = خط عربی

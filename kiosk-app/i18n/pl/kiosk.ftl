@@ -1,120 +1,126 @@
-# Anlauf kiosk — English.
+# Anlauf kiosk — Polish.
+# Same message ids as the German reference, in the same order.
+# Impersonal public-signage style ("Proszę …", nouns, short button imperatives); no Pan/Pani.
 
-## Names of languages
+## Names of languages (each file names every language in its own language)
 
-language-de = German
-language-de-x-ls = Easy German
-language-en = English
-language-ar = Arabic
-language-fa = Persian
-language-uk = Ukrainian
-language-ru = Russian
-language-tr = Turkish
-language-ro = Romanian
-language-bg = Bulgarian
-language-pl = Polish
+language-de = Niemiecki
+language-de-x-ls = Prosty niemiecki
+language-en = Angielski
+language-ar = Arabski
+language-fa = Perski
+language-uk = Ukraiński
+language-ru = Rosyjski
+language-tr = Turecki
+language-ro = Rumuński
+language-bg = Bułgarski
+language-pl = Polski
 
 ## Attract screen
 
-attract-touch = Touch the screen to start.
-attract-subtitle = Find help nearby, fill in applications, read information – free of charge.
-attract-privacy = When you are done, everything is deleted.
+attract-touch = Proszę dotknąć ekranu, aby zacząć.
+attract-subtitle = Pomoc w pobliżu, wypełnianie wniosków, informacje – bezpłatnie.
+attract-privacy = Po zakończeniu wszystko zostanie usunięte.
 
 ## Top bar
 
-bar-home = Home
-bar-back = Back
-bar-read-aloud = Read aloud
-bar-end = End session
+bar-home = Start
+bar-back = Wstecz
+bar-read-aloud = Czytanie na głos
+bar-end = Zakończ sesję
 
 ## Home screen
 
-home-title = What would you like to do?
-tile-find-help = Find help
-tile-language = Language
-tile-display = Display
-tile-read-aloud = Read aloud
-tile-end-session = End session
+home-title = W czym możemy pomóc?
+tile-find-help = Znajdź pomoc
+tile-language = Język
+tile-display = Ekran
+tile-read-aloud = Czytanie na głos
+tile-end-session = Zakończ sesję
 
 ## Language picker
 
-language-title = Choose your language.
+language-title = Proszę wybrać język.
 
 ## Display settings
 
-display-title = Display
-display-text-size = Text size
+display-title = Ekran
+display-text-size = Wielkość tekstu
 display-text-size-value = { $percent } %
-display-contrast = Contrast
-display-contrast-normal = Normal
-display-contrast-high = High contrast
-display-preview = This is how text looks now. Your choice lasts until you end the session.
+display-contrast = Kontrast
+display-contrast-normal = Normalny
+display-contrast-high = Wysoki kontrast
+display-preview = Tak teraz wygląda tekst. Ten wybór obowiązuje do końca sesji.
 
 ## Find help
 
-help-title = Find help
-help-search-placeholder = Tap here and write what you are looking for.
-help-search-sample = food
-help-clear = Clear
-help-all = All
+help-title = Znajdź pomoc
+help-search-placeholder = Proszę dotknąć tutaj i wpisać szukane słowo.
+help-search-sample = jedzenie
+help-clear = Wyczyść
+help-all = Wszystkie
 help-results =
     { $count ->
-        [one] 1 service found
-       *[other] { $count } services found
+        [one] Znaleziono { $count } usługę
+        [few] Znaleziono { $count } usługi
+        [many] Znaleziono { $count } usług
+       *[other] Znaleziono { $count } usługi
     }
-help-none = Sorry, we found nothing for that. Choose a topic or ask the staff.
-help-phone = Phone: { $phone }
-hours-range = { $days }: { $opens } to { $closes }
-days-daily = every day
-days-mon-fri = Monday to Friday
-days-mon-thu = Monday to Thursday
-days-sat-sun = Saturday and Sunday
-days-mon = Monday
-days-tue = Tuesday
-days-wed = Wednesday
-days-thu = Thursday
-days-fri = Friday
-category-sleep = Sleep
-category-food = Food
-category-clothes-showers = Clothes and showers
-category-health = Health
-category-debts = Debts
-category-documents-post = Papers and post
+help-none = Niestety nic nie znaleźliśmy. Proszę wybrać temat lub zapytać personel.
+help-phone = Telefon: { $phone }
+hours-range = { $days }: od { $opens } do { $closes }
+days-daily = Codziennie
+days-mon-fri = Poniedziałek – piątek
+days-mon-thu = Poniedziałek – czwartek
+days-sat-sun = Sobota i niedziela
+days-mon = Poniedziałek
+days-tue = Wtorek
+days-wed = Środa
+days-thu = Czwartek
+days-fri = Piątek
+category-sleep = Nocleg
+category-food = Jedzenie
+category-clothes-showers = Ubrania i prysznice
+category-health = Zdrowie
+category-debts = Długi
+category-documents-post = Dokumenty i poczta
 
 ## On-screen keyboard
 
 osk-symbols = 123
 osk-letters = ABC
-osk-done = Done
+osk-done = Gotowe
 
 ## End of a session
 
-countdown-title = Are you still there?
+countdown-title = Czy ktoś jeszcze korzysta?
 countdown-text =
     { $seconds ->
-        [one] The session ends in 1 second. Then everything is deleted.
-       *[other] The session ends in { $seconds } seconds. Then everything is deleted.
+        [one] Sesja skończy się za { $seconds } sekundę. Potem wszystko zostanie usunięte.
+        [few] Sesja skończy się za { $seconds } sekundy. Potem wszystko zostanie usunięte.
+        [many] Sesja skończy się za { $seconds } sekund. Potem wszystko zostanie usunięte.
+       *[other] Sesja skończy się za { $seconds } sekundy. Potem wszystko zostanie usunięte.
     }
-countdown-stay = I am still here
-countdown-end = End now
-confirm-end-title = End the session?
-confirm-end-text = Everything you typed or chose will be deleted.
-confirm-end-yes = Yes, end
-confirm-end-no = No, continue
+countdown-stay = Nadal korzystam
+countdown-end = Zakończ teraz
+confirm-end-title = Zakończyć sesję?
+confirm-end-text = Wszystko, co zostało wpisane lub wybrane, zostanie usunięte.
+confirm-end-yes = Tak, zakończ
+confirm-end-no = Nie, kontynuuj
 
 ## Read aloud
 
-speech-no-voice = Sorry, read aloud is not available in this language.
-speech-unavailable = Read aloud does not work right now. Please ask the staff.
-notice-close = Close
+speech-no-voice = Niestety czytanie na głos nie jest dostępne w tym języku.
+speech-unavailable = Czytanie na głos teraz nie działa. Proszę zapytać personel.
+notice-close = Zamknij
 
 ## Notices for staff (shown on the attract screen)
 
-staff-config = Settings { $path }: { $problem }
-staff-translation = Translation broken: { $problem }
-staff-font = No font found for { $script }. Please install the package fonts-noto-core.
-staff-input = Touches are only noticed in the kiosk window: { $reason }
-staff-display-small = The screen is { $width }×{ $height }. Anlauf needs at least 1024×600.
-script-latin = Latin script
-script-cyrillic = Cyrillic script
-script-arabic = Arabic script
+staff-config = Ustawienia { $path }: { $problem }
+staff-translation = Błąd w tłumaczeniu: { $problem }
+staff-font = Nie znaleziono czcionki dla: { $script }. Proszę zainstalować pakiet fonts-noto-core.
+staff-input = Dotyk jest rozpoznawany tylko w oknie kiosku: { $reason }
+staff-display-small = Ekran ma rozmiar { $width }×{ $height }. Anlauf wymaga co najmniej 1024×600.
+script-latin = alfabet łaciński
+script-cyrillic = cyrylica
+script-arabic = alfabet arabski

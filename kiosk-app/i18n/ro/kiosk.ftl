@@ -1,120 +1,124 @@
-# Anlauf kiosk — English.
+# Anlauf kiosk — Romanian.
+# Same message ids as the German reference, in the same order.
+# Polite plural verb forms; "dumneavoastră" used sparingly; ș and ț with comma below.
 
-## Names of languages
+## Names of languages (each file names every language in its own language)
 
-language-de = German
-language-de-x-ls = Easy German
-language-en = English
-language-ar = Arabic
-language-fa = Persian
-language-uk = Ukrainian
-language-ru = Russian
-language-tr = Turkish
-language-ro = Romanian
-language-bg = Bulgarian
-language-pl = Polish
+language-de = Germană
+language-de-x-ls = Germană simplă
+language-en = Engleză
+language-ar = Arabă
+language-fa = Persană
+language-uk = Ucraineană
+language-ru = Rusă
+language-tr = Turcă
+language-ro = Română
+language-bg = Bulgară
+language-pl = Poloneză
 
 ## Attract screen
 
-attract-touch = Touch the screen to start.
-attract-subtitle = Find help nearby, fill in applications, read information – free of charge.
-attract-privacy = When you are done, everything is deleted.
+attract-touch = Atingeți ecranul pentru a începe.
+attract-subtitle = Găsiți ajutor în apropiere, completați cereri, citiți informații – gratuit.
+attract-privacy = Când terminați, totul se șterge.
 
 ## Top bar
 
-bar-home = Home
-bar-back = Back
-bar-read-aloud = Read aloud
-bar-end = End session
+bar-home = Început
+bar-back = Înapoi
+bar-read-aloud = Citire cu voce tare
+bar-end = Încheiați sesiunea
 
 ## Home screen
 
-home-title = What would you like to do?
-tile-find-help = Find help
-tile-language = Language
-tile-display = Display
-tile-read-aloud = Read aloud
-tile-end-session = End session
+home-title = Ce doriți să faceți?
+tile-find-help = Găsiți ajutor
+tile-language = Limba
+tile-display = Afișare
+tile-read-aloud = Citire cu voce tare
+tile-end-session = Încheiați sesiunea
 
 ## Language picker
 
-language-title = Choose your language.
+language-title = Alegeți limba.
 
 ## Display settings
 
-display-title = Display
-display-text-size = Text size
+display-title = Afișare
+display-text-size = Mărimea textului
 display-text-size-value = { $percent } %
 display-contrast = Contrast
 display-contrast-normal = Normal
-display-contrast-high = High contrast
-display-preview = This is how text looks now. Your choice lasts until you end the session.
+display-contrast-high = Contrast ridicat
+display-preview = Așa arată textul acum. Alegerea rămâne valabilă până încheiați sesiunea.
 
 ## Find help
 
-help-title = Find help
-help-search-placeholder = Tap here and write what you are looking for.
-help-search-sample = food
-help-clear = Clear
-help-all = All
+help-title = Găsiți ajutor
+help-search-placeholder = Atingeți aici și scrieți ce căutați.
+help-search-sample = mâncare
+help-clear = Ștergeți
+help-all = Toate
 help-results =
     { $count ->
-        [one] 1 service found
-       *[other] { $count } services found
+        [one] { $count } serviciu găsit
+        [few] { $count } servicii găsite
+       *[other] { $count } de servicii găsite
     }
-help-none = Sorry, we found nothing for that. Choose a topic or ask the staff.
-help-phone = Phone: { $phone }
-hours-range = { $days }: { $opens } to { $closes }
-days-daily = every day
-days-mon-fri = Monday to Friday
-days-mon-thu = Monday to Thursday
-days-sat-sun = Saturday and Sunday
-days-mon = Monday
-days-tue = Tuesday
-days-wed = Wednesday
-days-thu = Thursday
-days-fri = Friday
-category-sleep = Sleep
-category-food = Food
-category-clothes-showers = Clothes and showers
-category-health = Health
-category-debts = Debts
-category-documents-post = Papers and post
+help-none = Din păcate, nu am găsit nimic. Alegeți o temă sau întrebați personalul.
+help-phone = Telefon: { $phone }
+hours-range = { $days }: { $opens } – { $closes }
+days-daily = Zilnic
+days-mon-fri = Luni – vineri
+days-mon-thu = Luni – joi
+days-sat-sun = Sâmbătă și duminică
+days-mon = Luni
+days-tue = Marți
+days-wed = Miercuri
+days-thu = Joi
+days-fri = Vineri
+category-sleep = Loc de dormit
+category-food = Mâncare
+category-clothes-showers = Haine și dușuri
+category-health = Sănătate
+category-debts = Datorii
+category-documents-post = Acte și poștă
 
 ## On-screen keyboard
 
 osk-symbols = 123
 osk-letters = ABC
-osk-done = Done
+osk-done = Gata
 
 ## End of a session
 
-countdown-title = Are you still there?
+countdown-title = Mai sunteți aici?
 countdown-text =
     { $seconds ->
-        [one] The session ends in 1 second. Then everything is deleted.
-       *[other] The session ends in { $seconds } seconds. Then everything is deleted.
+        [one] Sesiunea se încheie în { $seconds } secundă. Apoi totul se șterge.
+        [few] Sesiunea se încheie în { $seconds } secunde. Apoi totul se șterge.
+       *[other] Sesiunea se încheie în { $seconds } de secunde. Apoi totul se șterge.
     }
-countdown-stay = I am still here
-countdown-end = End now
-confirm-end-title = End the session?
-confirm-end-text = Everything you typed or chose will be deleted.
-confirm-end-yes = Yes, end
-confirm-end-no = No, continue
+countdown-stay = Sunt încă aici
+countdown-end = Încheiați acum
+confirm-end-title = Încheiați sesiunea?
+confirm-end-text = Tot ce ați scris sau ați ales va fi șters.
+confirm-end-yes = Da, încheiați
+confirm-end-no = Nu, continuați
 
 ## Read aloud
 
-speech-no-voice = Sorry, read aloud is not available in this language.
-speech-unavailable = Read aloud does not work right now. Please ask the staff.
-notice-close = Close
+speech-no-voice = Din păcate, citirea cu voce tare nu este disponibilă în această limbă.
+speech-unavailable = Citirea cu voce tare nu funcționează acum. Vă rugăm să întrebați personalul.
+notice-close = Închideți
 
 ## Notices for staff (shown on the attract screen)
 
-staff-config = Settings { $path }: { $problem }
-staff-translation = Translation broken: { $problem }
-staff-font = No font found for { $script }. Please install the package fonts-noto-core.
-staff-input = Touches are only noticed in the kiosk window: { $reason }
-staff-display-small = The screen is { $width }×{ $height }. Anlauf needs at least 1024×600.
-script-latin = Latin script
-script-cyrillic = Cyrillic script
-script-arabic = Arabic script
+staff-config = Setări { $path }: { $problem }
+staff-translation = Traducere greșită: { $problem }
+staff-font = Nu s-a găsit niciun font pentru { $script }. Vă rugăm să instalați pachetul fonts-noto-core.
+staff-input = Atingerile sunt recunoscute doar în fereastra chioșcului: { $reason }
+staff-display-small = Ecranul are { $width }×{ $height }. Anlauf are nevoie de cel puțin 1024×600.
+script-latin = scrierea latină
+script-cyrillic = scrierea chirilică
+script-arabic = scrierea arabă

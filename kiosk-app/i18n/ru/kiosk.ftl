@@ -1,120 +1,126 @@
-# Anlauf kiosk — English.
+# Anlauf kiosk — Russian.
+# Same message ids as the German reference, in the same order.
+# Polite plural address ("вы"), short sentences, no jargon.
 
-## Names of languages
+## Names of languages (each file names every language in its own language)
 
-language-de = German
-language-de-x-ls = Easy German
-language-en = English
-language-ar = Arabic
-language-fa = Persian
-language-uk = Ukrainian
-language-ru = Russian
-language-tr = Turkish
-language-ro = Romanian
-language-bg = Bulgarian
-language-pl = Polish
+language-de = Немецкий
+language-de-x-ls = Простой немецкий
+language-en = Английский
+language-ar = Арабский
+language-fa = Персидский
+language-uk = Украинский
+language-ru = Русский
+language-tr = Турецкий
+language-ro = Румынский
+language-bg = Болгарский
+language-pl = Польский
 
 ## Attract screen
 
-attract-touch = Touch the screen to start.
-attract-subtitle = Find help nearby, fill in applications, read information – free of charge.
-attract-privacy = When you are done, everything is deleted.
+attract-touch = Коснитесь экрана, чтобы начать.
+attract-subtitle = Найти помощь рядом, заполнить заявления, прочитать информацию – бесплатно.
+attract-privacy = Когда вы закончите, всё будет удалено.
 
 ## Top bar
 
-bar-home = Home
-bar-back = Back
-bar-read-aloud = Read aloud
-bar-end = End session
+bar-home = Главная
+bar-back = Назад
+bar-read-aloud = Читать вслух
+bar-end = Завершить сеанс
 
 ## Home screen
 
-home-title = What would you like to do?
-tile-find-help = Find help
-tile-language = Language
-tile-display = Display
-tile-read-aloud = Read aloud
-tile-end-session = End session
+home-title = Что вы хотите сделать?
+tile-find-help = Найти помощь
+tile-language = Язык
+tile-display = Экран
+tile-read-aloud = Читать вслух
+tile-end-session = Завершить сеанс
 
 ## Language picker
 
-language-title = Choose your language.
+language-title = Выберите язык.
 
 ## Display settings
 
-display-title = Display
-display-text-size = Text size
+display-title = Экран
+display-text-size = Размер текста
 display-text-size-value = { $percent } %
-display-contrast = Contrast
-display-contrast-normal = Normal
-display-contrast-high = High contrast
-display-preview = This is how text looks now. Your choice lasts until you end the session.
+display-contrast = Контраст
+display-contrast-normal = Обычный
+display-contrast-high = Высокий контраст
+display-preview = Так сейчас выглядит текст. Ваш выбор действует до конца сеанса.
 
 ## Find help
 
-help-title = Find help
-help-search-placeholder = Tap here and write what you are looking for.
-help-search-sample = food
-help-clear = Clear
-help-all = All
+help-title = Найти помощь
+help-search-placeholder = Коснитесь здесь и напишите, что вы ищете.
+help-search-sample = еда
+help-clear = Очистить
+help-all = Все
 help-results =
     { $count ->
-        [one] 1 service found
-       *[other] { $count } services found
+        [one] Найдена { $count } услуга
+        [few] Найдено { $count } услуги
+        [many] Найдено { $count } услуг
+       *[other] Найдено { $count } услуги
     }
-help-none = Sorry, we found nothing for that. Choose a topic or ask the staff.
-help-phone = Phone: { $phone }
-hours-range = { $days }: { $opens } to { $closes }
-days-daily = every day
-days-mon-fri = Monday to Friday
-days-mon-thu = Monday to Thursday
-days-sat-sun = Saturday and Sunday
-days-mon = Monday
-days-tue = Tuesday
-days-wed = Wednesday
-days-thu = Thursday
-days-fri = Friday
-category-sleep = Sleep
-category-food = Food
-category-clothes-showers = Clothes and showers
-category-health = Health
-category-debts = Debts
-category-documents-post = Papers and post
+help-none = К сожалению, ничего не найдено. Выберите тему или спросите сотрудников.
+help-phone = Телефон: { $phone }
+hours-range = { $days }: с { $opens } до { $closes }
+days-daily = Ежедневно
+days-mon-fri = Понедельник – пятница
+days-mon-thu = Понедельник – четверг
+days-sat-sun = Суббота и воскресенье
+days-mon = Понедельник
+days-tue = Вторник
+days-wed = Среда
+days-thu = Четверг
+days-fri = Пятница
+category-sleep = Ночлег
+category-food = Еда
+category-clothes-showers = Одежда и душ
+category-health = Здоровье
+category-debts = Долги
+category-documents-post = Документы и почта
 
 ## On-screen keyboard
 
 osk-symbols = 123
-osk-letters = ABC
-osk-done = Done
+osk-letters = АБВ
+osk-done = Готово
 
 ## End of a session
 
-countdown-title = Are you still there?
+countdown-title = Вы ещё здесь?
 countdown-text =
     { $seconds ->
-        [one] The session ends in 1 second. Then everything is deleted.
-       *[other] The session ends in { $seconds } seconds. Then everything is deleted.
+        [one] Сеанс закончится через { $seconds } секунду. Потом всё будет удалено.
+        [few] Сеанс закончится через { $seconds } секунды. Потом всё будет удалено.
+        [many] Сеанс закончится через { $seconds } секунд. Потом всё будет удалено.
+       *[other] Сеанс закончится через { $seconds } секунды. Потом всё будет удалено.
     }
-countdown-stay = I am still here
-countdown-end = End now
-confirm-end-title = End the session?
-confirm-end-text = Everything you typed or chose will be deleted.
-confirm-end-yes = Yes, end
-confirm-end-no = No, continue
+countdown-stay = Я ещё здесь
+countdown-end = Завершить сейчас
+confirm-end-title = Завершить сеанс?
+confirm-end-text = Всё, что вы ввели или выбрали, будет удалено.
+confirm-end-yes = Да, завершить
+confirm-end-no = Нет, продолжить
 
 ## Read aloud
 
-speech-no-voice = Sorry, read aloud is not available in this language.
-speech-unavailable = Read aloud does not work right now. Please ask the staff.
-notice-close = Close
+speech-no-voice = К сожалению, чтение вслух для этого языка недоступно.
+speech-unavailable = Чтение вслух сейчас не работает. Пожалуйста, обратитесь к сотрудникам.
+notice-close = Закрыть
 
 ## Notices for staff (shown on the attract screen)
 
-staff-config = Settings { $path }: { $problem }
-staff-translation = Translation broken: { $problem }
-staff-font = No font found for { $script }. Please install the package fonts-noto-core.
-staff-input = Touches are only noticed in the kiosk window: { $reason }
-staff-display-small = The screen is { $width }×{ $height }. Anlauf needs at least 1024×600.
-script-latin = Latin script
-script-cyrillic = Cyrillic script
-script-arabic = Arabic script
+staff-config = Настройки { $path }: { $problem }
+staff-translation = Ошибка в переводе: { $problem }
+staff-font = Не найден шрифт для письменности: { $script }. Установите пакет fonts-noto-core.
+staff-input = Касания распознаются только в окне киоска: { $reason }
+staff-display-small = Размер экрана { $width }×{ $height }. Для Anlauf нужно не меньше 1024×600.
+script-latin = латиница
+script-cyrillic = кириллица
+script-arabic = арабское письмо

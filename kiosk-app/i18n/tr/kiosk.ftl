@@ -1,120 +1,122 @@
-# Anlauf kiosk — English.
+# Anlauf kiosk — Turkish.
+# Same message ids as the German reference, in the same order.
+# Polite address ("siz"), short sentences, no jargon.
 
-## Names of languages
+## Names of languages (each file names every language in its own language)
 
-language-de = German
-language-de-x-ls = Easy German
-language-en = English
-language-ar = Arabic
-language-fa = Persian
-language-uk = Ukrainian
-language-ru = Russian
-language-tr = Turkish
-language-ro = Romanian
-language-bg = Bulgarian
-language-pl = Polish
+language-de = Almanca
+language-de-x-ls = Kolay Almanca
+language-en = İngilizce
+language-ar = Arapça
+language-fa = Farsça
+language-uk = Ukraynaca
+language-ru = Rusça
+language-tr = Türkçe
+language-ro = Rumence
+language-bg = Bulgarca
+language-pl = Lehçe
 
 ## Attract screen
 
-attract-touch = Touch the screen to start.
-attract-subtitle = Find help nearby, fill in applications, read information – free of charge.
-attract-privacy = When you are done, everything is deleted.
+attract-touch = Başlamak için ekrana dokunun.
+attract-subtitle = Yakınınızda yardım bulun, başvuru formlarını doldurun, bilgi okuyun – ücretsiz.
+attract-privacy = İşiniz bitince her şey silinir.
 
 ## Top bar
 
-bar-home = Home
-bar-back = Back
-bar-read-aloud = Read aloud
-bar-end = End session
+bar-home = Ana sayfa
+bar-back = Geri
+bar-read-aloud = Sesli oku
+bar-end = Oturumu bitir
 
 ## Home screen
 
-home-title = What would you like to do?
-tile-find-help = Find help
-tile-language = Language
-tile-display = Display
-tile-read-aloud = Read aloud
-tile-end-session = End session
+home-title = Ne yapmak istersiniz?
+tile-find-help = Yardım bul
+tile-language = Dil
+tile-display = Ekran
+tile-read-aloud = Sesli oku
+tile-end-session = Oturumu bitir
 
 ## Language picker
 
-language-title = Choose your language.
+language-title = Dilinizi seçin.
 
 ## Display settings
 
-display-title = Display
-display-text-size = Text size
-display-text-size-value = { $percent } %
-display-contrast = Contrast
+display-title = Ekran
+display-text-size = Yazı boyutu
+display-text-size-value = %{ $percent }
+display-contrast = Kontrast
 display-contrast-normal = Normal
-display-contrast-high = High contrast
-display-preview = This is how text looks now. Your choice lasts until you end the session.
+display-contrast-high = Yüksek kontrast
+display-preview = Metin şimdi böyle görünüyor. Seçiminiz, oturumu bitirene kadar geçerli.
 
 ## Find help
 
-help-title = Find help
-help-search-placeholder = Tap here and write what you are looking for.
-help-search-sample = food
-help-clear = Clear
-help-all = All
+help-title = Yardım bul
+help-search-placeholder = Buraya dokunun ve ne aradığınızı yazın.
+help-search-sample = yemek
+help-clear = Sil
+help-all = Tümü
 help-results =
     { $count ->
-        [one] 1 service found
-       *[other] { $count } services found
+        [one] { $count } hizmet bulundu
+       *[other] { $count } hizmet bulundu
     }
-help-none = Sorry, we found nothing for that. Choose a topic or ask the staff.
-help-phone = Phone: { $phone }
-hours-range = { $days }: { $opens } to { $closes }
-days-daily = every day
-days-mon-fri = Monday to Friday
-days-mon-thu = Monday to Thursday
-days-sat-sun = Saturday and Sunday
-days-mon = Monday
-days-tue = Tuesday
-days-wed = Wednesday
-days-thu = Thursday
-days-fri = Friday
-category-sleep = Sleep
-category-food = Food
-category-clothes-showers = Clothes and showers
-category-health = Health
-category-debts = Debts
-category-documents-post = Papers and post
+help-none = Maalesef bununla ilgili bir şey bulamadık. Bir konu seçin veya personele sorun.
+help-phone = Telefon: { $phone }
+hours-range = { $days }: { $opens } – { $closes }
+days-daily = Her gün
+days-mon-fri = Pazartesi – Cuma
+days-mon-thu = Pazartesi – Perşembe
+days-sat-sun = Cumartesi ve Pazar
+days-mon = Pazartesi
+days-tue = Salı
+days-wed = Çarşamba
+days-thu = Perşembe
+days-fri = Cuma
+category-sleep = Kalacak yer
+category-food = Yemek
+category-clothes-showers = Giysi ve duş
+category-health = Sağlık
+category-debts = Borçlar
+category-documents-post = Belgeler ve posta
 
 ## On-screen keyboard
 
 osk-symbols = 123
 osk-letters = ABC
-osk-done = Done
+osk-done = Tamam
 
 ## End of a session
 
-countdown-title = Are you still there?
+countdown-title = Hâlâ burada mısınız?
 countdown-text =
     { $seconds ->
-        [one] The session ends in 1 second. Then everything is deleted.
-       *[other] The session ends in { $seconds } seconds. Then everything is deleted.
+        [one] Oturum { $seconds } saniye sonra bitecek. Sonra her şey silinecek.
+       *[other] Oturum { $seconds } saniye sonra bitecek. Sonra her şey silinecek.
     }
-countdown-stay = I am still here
-countdown-end = End now
-confirm-end-title = End the session?
-confirm-end-text = Everything you typed or chose will be deleted.
-confirm-end-yes = Yes, end
-confirm-end-no = No, continue
+countdown-stay = Hâlâ buradayım
+countdown-end = Şimdi bitir
+confirm-end-title = Oturum bitirilsin mi?
+confirm-end-text = Yazdığınız veya seçtiğiniz her şey silinecek.
+confirm-end-yes = Evet, bitir
+confirm-end-no = Hayır, devam et
 
 ## Read aloud
 
-speech-no-voice = Sorry, read aloud is not available in this language.
-speech-unavailable = Read aloud does not work right now. Please ask the staff.
-notice-close = Close
+speech-no-voice = Maalesef bu dil için sesli okuma yok.
+speech-unavailable = Sesli okuma şu anda çalışmıyor. Lütfen personele sorun.
+notice-close = Kapat
 
 ## Notices for staff (shown on the attract screen)
 
-staff-config = Settings { $path }: { $problem }
-staff-translation = Translation broken: { $problem }
-staff-font = No font found for { $script }. Please install the package fonts-noto-core.
-staff-input = Touches are only noticed in the kiosk window: { $reason }
-staff-display-small = The screen is { $width }×{ $height }. Anlauf needs at least 1024×600.
-script-latin = Latin script
-script-cyrillic = Cyrillic script
-script-arabic = Arabic script
+staff-config = Ayarlar { $path }: { $problem }
+staff-translation = Çeviri hatalı: { $problem }
+staff-font = { $script } için yazı tipi bulunamadı. Lütfen fonts-noto-core paketini kurun.
+staff-input = Dokunmalar yalnızca kiosk penceresinde algılanıyor: { $reason }
+staff-display-small = Ekran { $width }×{ $height } boyutunda. Anlauf en az 1024×600 gerektirir.
+script-latin = Latin alfabesi
+script-cyrillic = Kiril alfabesi
+script-arabic = Arap alfabesi

@@ -1,120 +1,126 @@
-# Anlauf kiosk — English.
+# Anlauf kiosk — Ukrainian.
+# Same message ids as the German reference, in the same order.
+# Polite plural address ("ви"), short sentences, no jargon.
 
-## Names of languages
+## Names of languages (each file names every language in its own language)
 
-language-de = German
-language-de-x-ls = Easy German
-language-en = English
-language-ar = Arabic
-language-fa = Persian
-language-uk = Ukrainian
-language-ru = Russian
-language-tr = Turkish
-language-ro = Romanian
-language-bg = Bulgarian
-language-pl = Polish
+language-de = Німецька
+language-de-x-ls = Проста німецька
+language-en = Англійська
+language-ar = Арабська
+language-fa = Перська
+language-uk = Українська
+language-ru = Російська
+language-tr = Турецька
+language-ro = Румунська
+language-bg = Болгарська
+language-pl = Польська
 
 ## Attract screen
 
-attract-touch = Touch the screen to start.
-attract-subtitle = Find help nearby, fill in applications, read information – free of charge.
-attract-privacy = When you are done, everything is deleted.
+attract-touch = Торкніться екрана, щоб почати.
+attract-subtitle = Знайти допомогу поруч, заповнити заяви, прочитати інформацію – безкоштовно.
+attract-privacy = Коли ви закінчите, усе буде видалено.
 
 ## Top bar
 
-bar-home = Home
-bar-back = Back
-bar-read-aloud = Read aloud
-bar-end = End session
+bar-home = Головна
+bar-back = Назад
+bar-read-aloud = Читати вголос
+bar-end = Завершити сеанс
 
 ## Home screen
 
-home-title = What would you like to do?
-tile-find-help = Find help
-tile-language = Language
-tile-display = Display
-tile-read-aloud = Read aloud
-tile-end-session = End session
+home-title = Що ви хочете зробити?
+tile-find-help = Знайти допомогу
+tile-language = Мова
+tile-display = Екран
+tile-read-aloud = Читати вголос
+tile-end-session = Завершити сеанс
 
 ## Language picker
 
-language-title = Choose your language.
+language-title = Оберіть свою мову.
 
 ## Display settings
 
-display-title = Display
-display-text-size = Text size
+display-title = Екран
+display-text-size = Розмір тексту
 display-text-size-value = { $percent } %
-display-contrast = Contrast
-display-contrast-normal = Normal
-display-contrast-high = High contrast
-display-preview = This is how text looks now. Your choice lasts until you end the session.
+display-contrast = Контраст
+display-contrast-normal = Звичайний
+display-contrast-high = Високий контраст
+display-preview = Так зараз виглядає текст. Ваш вибір діє до кінця сеансу.
 
 ## Find help
 
-help-title = Find help
-help-search-placeholder = Tap here and write what you are looking for.
-help-search-sample = food
-help-clear = Clear
-help-all = All
+help-title = Знайти допомогу
+help-search-placeholder = Торкніться тут і напишіть, що ви шукаєте.
+help-search-sample = їжа
+help-clear = Очистити
+help-all = Усі
 help-results =
     { $count ->
-        [one] 1 service found
-       *[other] { $count } services found
+        [one] Знайдено { $count } послугу
+        [few] Знайдено { $count } послуги
+        [many] Знайдено { $count } послуг
+       *[other] Знайдено { $count } послуги
     }
-help-none = Sorry, we found nothing for that. Choose a topic or ask the staff.
-help-phone = Phone: { $phone }
-hours-range = { $days }: { $opens } to { $closes }
-days-daily = every day
-days-mon-fri = Monday to Friday
-days-mon-thu = Monday to Thursday
-days-sat-sun = Saturday and Sunday
-days-mon = Monday
-days-tue = Tuesday
-days-wed = Wednesday
-days-thu = Thursday
-days-fri = Friday
-category-sleep = Sleep
-category-food = Food
-category-clothes-showers = Clothes and showers
-category-health = Health
-category-debts = Debts
-category-documents-post = Papers and post
+help-none = На жаль, нічого не знайдено. Оберіть тему або запитайте персонал.
+help-phone = Телефон: { $phone }
+hours-range = { $days }: з { $opens } до { $closes }
+days-daily = Щодня
+days-mon-fri = Понеділок – п’ятниця
+days-mon-thu = Понеділок – четвер
+days-sat-sun = Субота і неділя
+days-mon = Понеділок
+days-tue = Вівторок
+days-wed = Середа
+days-thu = Четвер
+days-fri = П’ятниця
+category-sleep = Ночівля
+category-food = Їжа
+category-clothes-showers = Одяг і душ
+category-health = Здоров’я
+category-debts = Борги
+category-documents-post = Документи і пошта
 
 ## On-screen keyboard
 
 osk-symbols = 123
-osk-letters = ABC
-osk-done = Done
+osk-letters = АБВ
+osk-done = Готово
 
 ## End of a session
 
-countdown-title = Are you still there?
+countdown-title = Ви ще тут?
 countdown-text =
     { $seconds ->
-        [one] The session ends in 1 second. Then everything is deleted.
-       *[other] The session ends in { $seconds } seconds. Then everything is deleted.
+        [one] Сеанс завершиться через { $seconds } секунду. Потім усе буде видалено.
+        [few] Сеанс завершиться через { $seconds } секунди. Потім усе буде видалено.
+        [many] Сеанс завершиться через { $seconds } секунд. Потім усе буде видалено.
+       *[other] Сеанс завершиться через { $seconds } секунди. Потім усе буде видалено.
     }
-countdown-stay = I am still here
-countdown-end = End now
-confirm-end-title = End the session?
-confirm-end-text = Everything you typed or chose will be deleted.
-confirm-end-yes = Yes, end
-confirm-end-no = No, continue
+countdown-stay = Я ще тут
+countdown-end = Завершити зараз
+confirm-end-title = Завершити сеанс?
+confirm-end-text = Усе, що ви ввели або вибрали, буде видалено.
+confirm-end-yes = Так, завершити
+confirm-end-no = Ні, продовжити
 
 ## Read aloud
 
-speech-no-voice = Sorry, read aloud is not available in this language.
-speech-unavailable = Read aloud does not work right now. Please ask the staff.
-notice-close = Close
+speech-no-voice = На жаль, читання вголос недоступне для цієї мови.
+speech-unavailable = Читання вголос зараз не працює. Будь ласка, зверніться до персоналу.
+notice-close = Закрити
 
 ## Notices for staff (shown on the attract screen)
 
-staff-config = Settings { $path }: { $problem }
-staff-translation = Translation broken: { $problem }
-staff-font = No font found for { $script }. Please install the package fonts-noto-core.
-staff-input = Touches are only noticed in the kiosk window: { $reason }
-staff-display-small = The screen is { $width }×{ $height }. Anlauf needs at least 1024×600.
-script-latin = Latin script
-script-cyrillic = Cyrillic script
-script-arabic = Arabic script
+staff-config = Налаштування { $path }: { $problem }
+staff-translation = Помилка в перекладі: { $problem }
+staff-font = Не знайдено шрифту для письма: { $script }. Встановіть пакет fonts-noto-core.
+staff-input = Дотики розпізнаються лише у вікні кіоску: { $reason }
+staff-display-small = Розмір екрана { $width }×{ $height }. Anlauf потребує щонайменше 1024×600.
+script-latin = латиниця
+script-cyrillic = кирилиця
+script-arabic = арабське письмо

@@ -25,6 +25,25 @@ pub struct LabelInfo {
     pub bounds: Rectangle,
 }
 
+/// The room `content` needs at `size` when it may be `width` wide (no
+/// height limit): what the renderer will lay out, measured the same way.
+pub fn measure(content: &str, size: f32, font: Font, width: f32) -> Size {
+    use iced::advanced::text::{self, Paragraph as _};
+    use iced::widget::text::{LineHeight, Shaping, Wrapping};
+    let paragraph = <iced::Renderer as text::Renderer>::Paragraph::with_text(text::Text {
+        content,
+        bounds: Size::new(width, f32::INFINITY),
+        size: iced::Pixels(size),
+        line_height: LineHeight::default(),
+        font,
+        align_x: text::Alignment::Default,
+        align_y: iced::alignment::Vertical::Top,
+        shaping: Shaping::default(),
+        wrapping: Wrapping::default(),
+    });
+    paragraph.min_bounds()
+}
+
 /// A text of the kiosk.
 pub struct Label<'a> {
     inner: Text<'a>,

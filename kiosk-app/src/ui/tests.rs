@@ -366,23 +366,9 @@ impl iced_test::Selector for LabelProbe<'_> {
     }
 }
 
-/// The room a label's text needs at the width it got, measured anew without
-/// any height limit.
+/// The room a label's text needs at the width it got, without height limit.
 fn needed(info: &LabelInfo) -> Size {
-    use iced::advanced::text::{self, Paragraph as _};
-    use iced::widget::text::{LineHeight, Shaping, Wrapping};
-    let paragraph = <iced::Renderer as text::Renderer>::Paragraph::with_text(text::Text {
-        content: info.content.as_str(),
-        bounds: Size::new(info.bounds.width, f32::INFINITY),
-        size: iced::Pixels(info.size),
-        line_height: LineHeight::default(),
-        font: info.font,
-        align_x: text::Alignment::Default,
-        align_y: iced::alignment::Vertical::Top,
-        shaping: Shaping::default(),
-        wrapping: Wrapping::default(),
-    });
-    paragraph.min_bounds()
+    super::label::measure(&info.content, info.size, info.font, info.bounds.width)
 }
 
 fn contains(outer: Rectangle, inner: Rectangle) -> bool {

@@ -5,6 +5,7 @@
 use iced::widget::{button, container, responsive, space};
 use iced::{Element, Length, Padding};
 
+use super::label::measure;
 use super::pictogram::Pictogram;
 use super::target::target;
 use super::theme::{self, Look};
@@ -28,9 +29,15 @@ pub enum Action {
 /// Height of the bar in logical pixels at 100 % text.
 pub const HEIGHT: f32 = 72.0;
 
-/// Roughly how wide a label is: enough to decide whether labels fit.
-fn estimate(label: &str, size: f32) -> f32 {
-    label.chars().count() as f32 * size * 0.56 + size * 1.2 + 52.0
+/// How wide a bar button is with or without its label.
+fn button_width(ui: &View<'_>, label: &str, show_label: bool) -> f32 {
+    // Pictogram, padding and border, plus the label and its gap.
+    let bare = ui.sizes.icon() + 32.0 + 4.0;
+    if show_label {
+        bare + 10.0 + measure(label, ui.sizes.label(), theme::FONT, f32::INFINITY).width
+    } else {
+        bare
+    }
 }
 
 /// The bar. `can_go_home`/`can_go_back` disable those buttons where they lead nowhere.
@@ -43,12 +50,27 @@ pub fn view<'a>(ui: View<'a>, can_go_home: bool, can_go_back: bool) -> Element<'
             ui.t("bar-read-aloud"),
             ui.t("bar-end"),
         ];
-        let full: f32 = labels
+        // Which labels show, most dropped last: End session and the
+        // language keep theirs longest.
+        const LEVELS: [[bool; 5]; 4] = [
+            [true, true, true, true, true],
+            [false, false, true, false, true],
+            [false, false, false, false, true],
+            [false, false, false, false, false],
+        ];
+        let fits = |shown: &[bool; 5]| {
+            let buttons: f32 = labels
+                .iter()
+                .zip(shown)
+                .map(|(label, show)| button_width(&ui, label, *show))
+                .sum();
+            buttons + 5.0 * 12.0 <= size.width
+        };
+        let shown = LEVELS
             .iter()
-            .map(|label| estimate(label, ui.sizes.label()))
-            .sum::<f32>()
-            + 5.0 * 12.0;
-        let compact = full > size.width;
+            .find(|level| fits(level))
+            .copied()
+            .unwrap_or(LEVELS[3]);
         let [home, back, language, read, end] = labels;
         let item = |pictogram: Pictogram,
                     label: String,
@@ -73,14 +95,14 @@ pub fn view<'a>(ui: View<'a>, can_go_home: bool, can_go_back: bool) -> Element<'
             item(
                 Pictogram::Home,
                 home,
-                !compact,
+                shown[0],
                 Look::Bar,
                 can_go_home.then_some(Action::Home),
             ),
             item(
                 ui.back_pictogram(),
                 back,
-                !compact,
+                shown[1],
                 Look::Bar,
                 can_go_back.then_some(Action::Back),
             ),
@@ -88,21 +110,21 @@ pub fn view<'a>(ui: View<'a>, can_go_home: bool, can_go_back: bool) -> Element<'
             item(
                 Pictogram::Language,
                 language,
-                true,
+                shown[2],
                 Look::Bar,
                 Some(Action::Language),
             ),
             item(
                 Pictogram::ReadAloud,
                 read,
-                !compact,
+                shown[3],
                 Look::Bar,
                 Some(Action::ReadAloud),
             ),
             item(
                 Pictogram::EndSession,
                 end,
-                true,
+                shown[4],
                 Look::Danger,
                 Some(Action::EndSession),
             ),

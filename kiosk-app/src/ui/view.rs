@@ -11,7 +11,7 @@ use kiosk_app::display::{DisplaySettings, Palette, Rgb};
 use kiosk_app::i18n::{Arg, Catalog};
 use kiosk_app::language::{Direction, Language};
 
-use super::label::Label;
+use super::label::{Label, measure};
 use super::pictogram::Pictogram;
 use super::target::target;
 use super::theme::{self, Look, Sizes, TOUCH_TARGET};
@@ -204,8 +204,24 @@ impl<'a> View<'a> {
 
     /// How many tiles fit in a row of `width`, and how wide each is: tiles are
     /// as large as the screen allows, at least three touch targets wide.
-    pub fn tile_layout(&self, width: f32, spacing: f32, max_per_row: usize) -> (usize, f32) {
-        let smallest = (200.0 * self.sizes.factor().sqrt()).max(TOUCH_TARGET * 3.0);
+    /// `labels` are the tiles' texts: a tile is never narrower than their
+    /// longest word (words do not break).
+    pub fn tile_layout(
+        &self,
+        width: f32,
+        spacing: f32,
+        max_per_row: usize,
+        labels: &[String],
+    ) -> (usize, f32) {
+        let longest_word = labels
+            .iter()
+            .flat_map(|label| label.split_whitespace())
+            .map(|word| measure(word, self.sizes.label(), theme::FONT, f32::INFINITY).width)
+            .fold(0.0, f32::max);
+        // Tile padding (22 each side) and border, with a pixel to spare.
+        let smallest = (200.0 * self.sizes.factor().sqrt())
+            .max(TOUCH_TARGET * 3.0)
+            .max(longest_word + 50.0);
         let per_row =
             (((width + spacing) / (smallest + spacing)).floor() as usize).clamp(1, max_per_row);
         let tile = ((width - spacing * (per_row as f32 - 1.0)) / per_row as f32).floor();

@@ -74,7 +74,11 @@ pub fn speech(ui: &View<'_>) -> String {
 pub fn view<'a>(ui: View<'a>) -> Element<'a, Message> {
     responsive(move |size| {
         let spacing = 20.0;
-        let (per_row, width) = ui.tile_layout(size.width - 4.0, spacing, 3);
+        let labels: Vec<String> = Tile::SHOWN
+            .iter()
+            .map(|tile| ui.t(tile.label_key()))
+            .collect();
+        let (per_row, width) = ui.tile_layout(size.width - 4.0, spacing, 3, &labels);
         let tiles = Tile::SHOWN
             .iter()
             .map(|tile| {

@@ -28,7 +28,13 @@ pub fn speech(ui: &View<'_>) -> String {
 pub fn view<'a>(ui: View<'a>) -> Element<'a, Message> {
     responsive(move |size| {
         let spacing = 16.0;
-        let (per_row, width) = ui.tile_layout(size.width - 4.0, spacing, 4);
+        let names: Vec<String> = ui
+            .site
+            .languages
+            .iter()
+            .map(|language| ui.catalog.text(*language, language.name_key()))
+            .collect();
+        let (per_row, width) = ui.tile_layout(size.width - 4.0, spacing, 4, &names);
         let tiles = ui
             .site
             .languages
@@ -42,10 +48,9 @@ pub fn view<'a>(ui: View<'a>) -> Element<'a, Message> {
                     Look::Tile
                 };
                 let tint = theme::color(ui.tint(look));
-                let mut lines =
-                    column![Label::new(own.clone(), ui.sizes.label() * 1.15, tint).centered()]
-                        .align_x(Alignment::Center)
-                        .spacing(6);
+                let mut lines = column![Label::new(own.clone(), ui.sizes.label(), tint).centered()]
+                    .align_x(Alignment::Center)
+                    .spacing(6);
                 if here != own {
                     lines = lines.push(Label::new(here, ui.sizes.small(), tint).centered());
                 }
