@@ -16,6 +16,19 @@ use iced::{Element, Event, Length, Point, Rectangle, Size, Vector, touch};
 /// How far a finger moves before a press becomes a drag, in logical pixels.
 const DRAG_THRESHOLD: f32 = 12.0;
 
+/// A vertical list that fills its space, scrolls by dragging, and keeps its
+/// scrollbar beside the content instead of over it.
+pub fn scroll_area<'a, Message: 'a>(
+    content: impl Into<Element<'a, Message>>,
+) -> Element<'a, Message> {
+    drag_scroll(
+        iced::widget::scrollable(content)
+            .spacing(8)
+            .height(Length::Fill)
+            .width(Length::Fill),
+    )
+}
+
 /// Wraps content holding a scrollable so that dragging anywhere scrolls it.
 pub fn drag_scroll<'a, Message: 'a>(
     content: impl Into<Element<'a, Message>>,

@@ -96,6 +96,14 @@ impl<'a> Label<'a> {
         self
     }
 
+    /// Aligned where its own script starts: right for Arabic script, left
+    /// otherwise. iced 0.14 treats `Left` as "start" for right-to-left text
+    /// (and `Right` draws it outside its box), so such text asks for `Left`.
+    pub fn natural(mut self) -> Self {
+        self.inner = self.inner.align_x(iced::widget::text::Alignment::Left);
+        self
+    }
+
     /// Centered in the width it fills.
     pub fn centered(self) -> Self {
         self.fill().align(Horizontal::Center)

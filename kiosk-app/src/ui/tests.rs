@@ -637,3 +637,49 @@ fn every_screen_renders_something_in_both_palettes() {
         }
     }
 }
+
+/// The mean x of the pixels of `rgb` in a horizontal band of a frame.
+fn mean_x(
+    frame: &super::screenshot::Frame,
+    rgb: (u8, u8, u8),
+    band: std::ops::Range<u32>,
+) -> Option<f64> {
+    let mut sum = 0.0;
+    let mut count = 0.0;
+    for y in band {
+        for x in 0..frame.width {
+            let i = ((y * frame.width + x) * 4) as usize;
+            if (frame.rgba[i], frame.rgba[i + 1], frame.rgba[i + 2]) == rgb {
+                sum += f64::from(x);
+                count += 1.0;
+            }
+        }
+    }
+    (count > 0.0).then(|| sum / count)
+}
+
+#[test]
+fn right_to_left_text_is_drawn_on_the_right() {
+    // iced 0.14 flips explicit alignment for right-to-left text; the title
+    // must still be drawn at the right in Farsi and at the left in German.
+    let text = kiosk_app::display::Palette::of(Contrast::Normal).text;
+    let rgb = (text.0, text.1, text.2);
+    for (language, right) in [
+        (Language::Farsi, true),
+        (Language::Arabic, true),
+        (Language::German, false),
+    ] {
+        let mut kiosk = kiosk();
+        kiosk.walk_to(Shot::Help, language, TextSize::Normal, Contrast::Normal);
+        let frame = super::screenshot::render(&kiosk, WIDE).expect("renders");
+        let title = bounds_of(&kiosk, WIDE, &t(&kiosk, "help-title"));
+        let band = title.y as u32..(title.y + title.height) as u32;
+        let x = mean_x(&frame, rgb, band)
+            .unwrap_or_else(|| panic!("{language}: the title is not drawn"));
+        assert_eq!(
+            x > f64::from(WIDE.width) / 2.0,
+            right,
+            "{language}: title drawn around x = {x:.0}"
+        );
+    }
+}

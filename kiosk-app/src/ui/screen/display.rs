@@ -1,12 +1,12 @@
 //! Display settings for this session: text size and contrast.
 
-use iced::widget::{column, scrollable};
+use iced::widget::column;
 use iced::{Element, Length};
 
 use kiosk_app::display::{Contrast, TextSize};
 use kiosk_app::i18n::Arg;
 
-use crate::ui::drag_scroll::drag_scroll;
+use crate::ui::drag_scroll::scroll_area;
 use crate::ui::pictogram::Pictogram;
 use crate::ui::theme::Look;
 use crate::ui::view::View;
@@ -83,5 +83,5 @@ pub fn view<'a>(ui: View<'a>, text_size: TextSize, contrast: Contrast) -> Elemen
     ]
     .spacing(24)
     .width(Length::Fill);
-    drag_scroll(scrollable(content).height(Length::Fill).width(Length::Fill))
+    scroll_area(content)
 }

@@ -1,7 +1,7 @@
 //! Find help: the services of the content, by category or by what the
 //! visitor types on the on-screen keyboard.
 
-use iced::widget::{Column, button, column, container, responsive, scrollable};
+use iced::widget::{Column, button, column, container, responsive};
 use iced::{Element, Length, Padding};
 
 use kiosk_app::demo::{Category, Content, Service};
@@ -10,7 +10,7 @@ use kiosk_app::keyboard::{Key, Keyboard, Outcome};
 use kiosk_app::language::Language;
 use kiosk_app::session::Session;
 
-use crate::ui::drag_scroll::drag_scroll;
+use crate::ui::drag_scroll::scroll_area;
 use crate::ui::keyboard;
 use crate::ui::label::Label;
 use crate::ui::pictogram::Pictogram;
@@ -216,10 +216,7 @@ fn page<'a>(
     if !typing {
         page.push(ui.row(chips).spacing(12).wrap().into());
     }
-    let results_list = drag_scroll(
-        scrollable(Column::with_children(list).spacing(16).width(Length::Fill))
-            .height(Length::Fill),
-    );
+    let results_list = scroll_area(Column::with_children(list).spacing(16).width(Length::Fill));
     page.push(results_list);
     column(page)
         .spacing(16)
@@ -281,7 +278,10 @@ fn card<'a>(ui: View<'a>, service: &'a Service) -> Element<'a, Message> {
         line(Pictogram::Clock, hours.join("\n")),
         line(
             Pictogram::Phone,
-            ui.t_with("help-phone", &[("phone", Arg::Text(service.phone.clone()))])
+            ui.t_with(
+                "help-phone",
+                &[("phone", Arg::Text(left_to_right(&service.phone)))]
+            )
         ),
     ]
     .spacing(10)
@@ -295,4 +295,10 @@ fn card<'a>(ui: View<'a>, service: &'a Service) -> Element<'a, Message> {
             Some(palette.border),
         ))
         .into()
+}
+
+/// Keeps a number written left to right inside right-to-left text (phone
+/// numbers would otherwise show their groups in reverse order).
+fn left_to_right(text: &str) -> String {
+    format!("\u{2066}{text}\u{2069}")
 }

@@ -1,10 +1,10 @@
 //! The home screen: large pictogram tiles for everything the kiosk can do.
 //! Only tiles whose feature works are shown.
 
-use iced::widget::{column, responsive, scrollable};
+use iced::widget::{column, responsive};
 use iced::{Element, Length};
 
-use crate::ui::drag_scroll::drag_scroll;
+use crate::ui::drag_scroll::scroll_area;
 use crate::ui::pictogram::Pictogram;
 use crate::ui::theme::Look;
 use crate::ui::view::View;
@@ -99,7 +99,7 @@ pub fn view<'a>(ui: View<'a>) -> Element<'a, Message> {
         let content = column![ui.title("home-title"), ui.grid(tiles, per_row, spacing)]
             .spacing(24)
             .width(Length::Fill);
-        drag_scroll(scrollable(content).height(Length::Fill).width(Length::Fill))
+        scroll_area(content)
     })
     .into()
 }

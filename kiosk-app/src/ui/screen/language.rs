@@ -1,12 +1,12 @@
 //! The language picker: every language of the site in its own script, with
 //! its name in the current language beneath.
 
-use iced::widget::{button, column, responsive, scrollable};
+use iced::widget::{button, column, responsive};
 use iced::{Alignment, Element, Length, Padding};
 
 use kiosk_app::language::Language;
 
-use crate::ui::drag_scroll::drag_scroll;
+use crate::ui::drag_scroll::scroll_area;
 use crate::ui::label::Label;
 use crate::ui::target::target;
 use crate::ui::theme::{self, Look};
@@ -66,7 +66,7 @@ pub fn view<'a>(ui: View<'a>) -> Element<'a, Message> {
         let content = column![ui.title("language-title"), ui.grid(tiles, per_row, spacing)]
             .spacing(24)
             .width(Length::Fill);
-        drag_scroll(scrollable(content).height(Length::Fill).width(Length::Fill))
+        scroll_area(content)
     })
     .into()
 }
