@@ -110,40 +110,41 @@ fn a_broken_site_file_still_gives_a_kiosk_and_names_key_and_line() {
     assert_eq!(png_size(&out), (1366, 768));
 }
 
-/// A fontconfig file that makes the text renderer see only `dir`.
-fn fonts_only_in(dir: &Path) -> PathBuf {
-    let conf = dir.join("fonts.conf");
-    std::fs::write(
-        &conf,
-        format!(
-            "<?xml version=\"1.0\"?>\n<fontconfig><dir>{}</dir></fontconfig>\n",
-            dir.join("fonts").display()
-        ),
-    )
-    .unwrap();
+/// Takes a screenshot of `screen` with the text renderer seeing only the
+/// fonts in `fonts` (symlinks to these files), and returns its log.
+fn screenshot_with_fonts(name: &str, screen: &str, fonts: &[&str]) -> String {
+    let dir = temp(name);
     std::fs::create_dir_all(dir.join("fonts")).unwrap();
-    conf
-}
-
-#[test]
-fn a_missing_font_is_reported_and_its_languages_are_not_offered() {
-    let dir = temp("fonts");
-    let conf = fonts_only_in(&dir);
-    // Latin and Cyrillic only: Noto Sans without Noto Sans Arabic.
-    std::os::unix::fs::symlink(
-        "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-        dir.join("fonts/NotoSans-Regular.ttf"),
-    )
-    .unwrap();
-    let out = dir.join("language.png");
+    for font in fonts {
+        let file = Path::new(font).file_name().unwrap();
+        std::os::unix::fs::symlink(font, dir.join("fonts").join(file)).unwrap();
+    }
+    let conf = dir.join("fonts.conf");
+    let config = format!(
+        "<?xml version=\"1.0\"?>\n<fontconfig><dir>{}</dir></fontconfig>\n",
+        dir.join("fonts").display()
+    );
+    std::fs::write(&conf, config).unwrap();
+    let out = dir.join("shot.png");
     let output = kiosk()
         .env("FONTCONFIG_FILE", &conf)
-        .args(["--site", "/nonexistent", "--screenshot", "language"])
+        .args(["--site", "/nonexistent", "--screenshot", screen])
         .arg(&out)
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
-    let text = stderr(&output);
+    assert_eq!(png_size(&out), (1366, 768));
+    stderr(&output)
+}
+
+#[test]
+fn a_missing_font_is_reported_and_its_languages_are_not_offered() {
+    // Latin and Cyrillic only: Noto Sans without Noto Sans Arabic.
+    let text = screenshot_with_fonts(
+        "fonts",
+        "language",
+        &["/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"],
+    );
     assert!(
         text.contains("no font covers a script") && text.contains("Arabic"),
         "{text}"
@@ -156,29 +157,17 @@ fn a_missing_font_is_reported_and_its_languages_are_not_offered() {
         text.contains("languages hidden for lack of a font") && text.contains("\"ar\", \"fa\""),
         "{text}"
     );
-    assert_eq!(png_size(&out), (1366, 768));
 }
 
 #[test]
 fn no_font_at_all_still_runs() {
-    let dir = temp("nofonts");
-    let conf = fonts_only_in(&dir);
-    let out = dir.join("attract.png");
-    let output = kiosk()
-        .env("FONTCONFIG_FILE", &conf)
-        .args(["--site", "/nonexistent", "--screenshot", "attract"])
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
     // Test builds carry iced's built-in Fira Sans (Latin, Cyrillic); nothing
     // covers Arabic script.
-    let text = stderr(&output);
+    let text = screenshot_with_fonts("nofonts", "attract", &[]);
     assert!(
         text.contains("no font covers a script") && text.contains("Arabic"),
         "{text}"
     );
-    assert_eq!(png_size(&out), (1366, 768));
 }
 
 #[test]
