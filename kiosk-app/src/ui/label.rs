@@ -4,6 +4,7 @@
 
 use iced::advanced::layout::{self, Layout};
 use iced::advanced::renderer;
+use iced::advanced::text;
 use iced::advanced::widget::{Operation, Tree, tree};
 use iced::advanced::{Clipboard, Shell, Widget, mouse};
 use iced::alignment::Horizontal;
@@ -23,6 +24,8 @@ pub struct LabelInfo {
     pub font: Font,
     /// The room the layout gave it.
     pub bounds: Rectangle,
+    /// Its colour.
+    pub color: Color,
 }
 
 /// The room `content` needs at `size` when it may be `width` wide (no
@@ -44,12 +47,34 @@ pub fn measure(content: &str, size: f32, font: Font, width: f32) -> Size {
     paragraph.min_bounds()
 }
 
+/// Where a label's text sits in the width it gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Left,
+    Center,
+    Right,
+}
+
+/// Whether a character is written right to left (Hebrew, Arabic script).
+pub fn is_right_to_left(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
 /// A text of the kiosk.
+///
+/// iced 0.14 places right-to-left text oddly: on a single line `Left` draws
+/// it at the right edge and `Center`/`Right` draw it outside its box, while
+/// wrapped text follows `Right`, spills out with `Center` and ignores `Left`.
+/// A label therefore lays out a single right-to-left line exactly as wide as
+/// it is and places it itself; wrapped right-to-left text is set flush right.
 pub struct Label<'a> {
     inner: Text<'a>,
     content: String,
     size: f32,
     font: Font,
+    color: Color,
+    side: Side,
+    right_to_left: bool,
 }
 
 impl std::fmt::Debug for Label<'_> {
@@ -61,8 +86,9 @@ impl std::fmt::Debug for Label<'_> {
 }
 
 impl<'a> Label<'a> {
-    /// A label of `content` at `size` in `color`.
+    /// A label of `content` at `size` in `color`, as wide as it needs.
     pub fn new(content: String, size: f32, color: Color) -> Self {
+        let right_to_left = content.chars().any(is_right_to_left);
         Label {
             inner: Text::new(content.clone())
                 .size(size)
@@ -71,6 +97,13 @@ impl<'a> Label<'a> {
             content,
             size,
             font: theme::FONT,
+            color,
+            side: if right_to_left {
+                Side::Right
+            } else {
+                Side::Left
+            },
+            right_to_left,
         }
     }
 
@@ -90,17 +123,13 @@ impl<'a> Label<'a> {
         self
     }
 
-    /// Aligned horizontally.
+    /// Aligned to the left or right of the width it fills.
     pub fn align(mut self, alignment: Horizontal) -> Self {
-        self.inner = self.inner.align_x(alignment);
-        self
-    }
-
-    /// Aligned where its own script starts: right for Arabic script, left
-    /// otherwise. iced 0.14 treats `Left` as "start" for right-to-left text
-    /// (and `Right` draws it outside its box), so such text asks for `Left`.
-    pub fn natural(mut self) -> Self {
-        self.inner = self.inner.align_x(iced::widget::text::Alignment::Left);
+        self.side = match alignment {
+            Horizontal::Left => Side::Left,
+            Horizontal::Center => Side::Center,
+            Horizontal::Right => Side::Right,
+        };
         self
     }
 
@@ -127,12 +156,56 @@ impl<Message> Widget<Message, iced::Theme, iced::Renderer> for Label<'_> {
         renderer: &iced::Renderer,
         limits: &layout::Limits,
     ) -> layout::Node {
-        <Text<'_> as Widget<Message, iced::Theme, iced::Renderer>>::layout(
+        let mut single_line = false;
+        let alignment = if self.right_to_left {
+            let needed = measure(&self.content, self.size, self.font, limits.max().width);
+            single_line = needed.height <= self.size * 1.3 * 1.5 && !self.content.contains('\n');
+            // Wrapped right-to-left text is set flush right (centring it
+            // spills past the box); it reads well that way.
+            if single_line {
+                text::Alignment::Left
+            } else {
+                text::Alignment::Right
+            }
+        } else {
+            match self.side {
+                Side::Left => text::Alignment::Left,
+                Side::Center => text::Alignment::Center,
+                Side::Right => text::Alignment::Right,
+            }
+        };
+        let inner = std::mem::replace(&mut self.inner, Text::new(String::new()));
+        self.inner = inner.align_x(alignment);
+        let node = <Text<'_> as Widget<Message, iced::Theme, iced::Renderer>>::layout(
             &mut self.inner,
             tree,
             renderer,
             limits,
-        )
+        );
+        let size = node.size();
+        if !single_line {
+            return layout::Node::with_children(size, vec![node]);
+        }
+        // A single right-to-left line is shaped exactly as wide as it is (so
+        // that iced draws it where it says it is) and placed by the label.
+        let width = measure(&self.content, self.size, self.font, f32::INFINITY)
+            .width
+            .ceil()
+            + 1.0;
+        let tight = layout::Limits::new(Size::ZERO, Size::new(width.min(size.width), size.height));
+        let line = <Text<'_> as Widget<Message, iced::Theme, iced::Renderer>>::layout(
+            &mut self.inner,
+            tree,
+            renderer,
+            &tight,
+        );
+        let slack = (size.width - line.size().width).max(0.0);
+        let x = match self.side {
+            Side::Right => slack,
+            Side::Center => slack / 2.0,
+            Side::Left => 0.0,
+        };
+        layout::Node::with_children(size, vec![line.move_to(iced::Point::new(x, 0.0))])
     }
 
     fn draw(
@@ -145,16 +218,18 @@ impl<Message> Widget<Message, iced::Theme, iced::Renderer> for Label<'_> {
         cursor: mouse::Cursor,
         viewport: &Rectangle,
     ) {
-        <Text<'_> as Widget<Message, iced::Theme, iced::Renderer>>::draw(
-            &self.inner,
-            tree,
-            renderer,
-            theme,
-            style,
-            layout,
-            cursor,
-            viewport,
-        );
+        if let Some(text) = layout.children().next() {
+            <Text<'_> as Widget<Message, iced::Theme, iced::Renderer>>::draw(
+                &self.inner,
+                tree,
+                renderer,
+                theme,
+                style,
+                text,
+                cursor,
+                viewport,
+            );
+        }
     }
 
     fn tag(&self) -> tree::Tag {
@@ -172,18 +247,21 @@ impl<Message> Widget<Message, iced::Theme, iced::Renderer> for Label<'_> {
         renderer: &iced::Renderer,
         operation: &mut dyn Operation,
     ) {
-        <Text<'_> as Widget<Message, iced::Theme, iced::Renderer>>::operate(
-            &mut self.inner,
-            tree,
-            layout,
-            renderer,
-            operation,
-        );
+        if let Some(text) = layout.children().next() {
+            <Text<'_> as Widget<Message, iced::Theme, iced::Renderer>>::operate(
+                &mut self.inner,
+                tree,
+                text,
+                renderer,
+                operation,
+            );
+        }
         let mut info = LabelInfo {
             content: self.content.clone(),
             size: self.size,
             font: self.font,
             bounds: layout.bounds(),
+            color: self.color,
         };
         operation.custom(None, layout.bounds(), &mut info);
     }

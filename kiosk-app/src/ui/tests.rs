@@ -683,3 +683,226 @@ fn right_to_left_text_is_drawn_on_the_right() {
         );
     }
 }
+
+/// Where the ink of a label lands: (first, last) column with dark pixels.
+fn ink(label: super::label::Label<'static>, box_width: f32) -> (u32, u32) {
+    use iced::advanced::renderer::Headless as _;
+    let size = Size::new(600.0, 200.0);
+    let element: iced::Element<'static, Message> =
+        iced::widget::container(label).width(box_width).into();
+    let mut renderer = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap()
+        .block_on(<iced::Renderer as iced::advanced::renderer::Headless>::new(
+            theme::FONT,
+            iced::Pixels(16.0),
+            None,
+        ))
+        .unwrap();
+    let mut ui: iced_runtime::UserInterface<'_, Message, iced::Theme, iced::Renderer> =
+        iced_runtime::UserInterface::build(
+            element,
+            size,
+            iced_runtime::user_interface::Cache::default(),
+            &mut renderer,
+        );
+    let style = iced::advanced::renderer::Style {
+        text_color: iced::Color::BLACK,
+    };
+    ui.draw(
+        &mut renderer,
+        &iced::Theme::Light,
+        &style,
+        iced::mouse::Cursor::Unavailable,
+    );
+    let rgba = renderer.screenshot(Size::new(600, 200), 1.0, iced::Color::WHITE);
+    let dark = |x: u32| (0..200u32).any(|y| rgba[((y * 600 + x) * 4) as usize] < 128);
+    let columns: Vec<u32> = (0..600u32).filter(|x| dark(*x)).collect();
+    (
+        *columns.first().expect("no ink"),
+        *columns.last().expect("no ink"),
+    )
+}
+
+fn ink_responsive(text: &'static str) -> (u32, u32) {
+    use iced::advanced::renderer::Headless as _;
+    let size = Size::new(600.0, 200.0);
+    let element: iced::Element<'static, Message> =
+        iced::widget::container(iced::widget::responsive(move |_| {
+            iced::widget::scrollable(iced::widget::column![
+                iced::widget::button(
+                    super::label::Label::new(text.to_owned(), 24.0, iced::Color::BLACK).centered()
+                )
+                .width(300)
+                .style(|_, _| iced::widget::button::Style::default())
+                .on_press(Message::Activity)
+            ])
+            .into()
+        }))
+        .width(300.0)
+        .into();
+    let mut renderer = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap()
+        .block_on(<iced::Renderer as iced::advanced::renderer::Headless>::new(
+            theme::FONT,
+            iced::Pixels(16.0),
+            None,
+        ))
+        .unwrap();
+    let mut ui: iced_runtime::UserInterface<'_, Message, iced::Theme, iced::Renderer> =
+        iced_runtime::UserInterface::build(
+            element,
+            size,
+            iced_runtime::user_interface::Cache::default(),
+            &mut renderer,
+        );
+    let mut messages = Vec::new();
+    let _ = ui.update(
+        &[iced::Event::Window(iced::window::Event::RedrawRequested(
+            iced::time::Instant::now(),
+        ))],
+        iced::mouse::Cursor::Unavailable,
+        &mut renderer,
+        &mut iced::advanced::clipboard::Null,
+        &mut messages,
+    );
+    let style = iced::advanced::renderer::Style {
+        text_color: iced::Color::BLACK,
+    };
+    ui.draw(
+        &mut renderer,
+        &iced::Theme::Light,
+        &style,
+        iced::mouse::Cursor::Unavailable,
+    );
+    let rgba = renderer.screenshot(Size::new(600, 200), 1.0, iced::Color::WHITE);
+    let dark = |x: u32| (0..200u32).any(|y| rgba[((y * 600 + x) * 4) as usize] < 128);
+    let columns: Vec<u32> = (0..600u32).filter(|x| dark(*x)).collect();
+    (
+        *columns.first().expect("no ink"),
+        *columns.last().expect("no ink"),
+    )
+}
+
+#[test]
+fn right_to_left_labels_land_inside_their_box_where_asked() {
+    use super::label::Label;
+    use iced::alignment::Horizontal;
+    let short = "ابحث عن مساعدة";
+    let long = "من الاثنين إلى الجمعة: من 11:30 إلى 14:00، ومن السبت إلى الأحد: من 12:00 إلى 13:30";
+    let label = |text: &str| Label::new(text.to_owned(), 24.0, iced::Color::BLACK).fill();
+    for text in [short, long] {
+        let (left, right) = ink(label(text).align(Horizontal::Right), 300.0);
+        assert!(
+            (290..=301).contains(&right),
+            "{text}: start (right) {left}..{right}"
+        );
+        let (left, right) = ink(label(text).align(Horizontal::Center), 300.0);
+        assert!(
+            right <= 301,
+            "{text}: centred text leaves its box: {left}..{right}"
+        );
+        let middle = (left + right) as f32 / 2.0;
+        if text == short {
+            assert!((middle - 150.0).abs() < 6.0, "{text}: centred at {middle}");
+        }
+    }
+    let (left, _) = ink(label(short).align(Horizontal::Left), 300.0);
+    assert!(left <= 4, "left-aligned Arabic starts at {left}");
+    // As wide as it needs, in a row: the ink stays in the box.
+    let (left, right) = ink(
+        Label::new(short.to_owned(), 24.0, iced::Color::BLACK),
+        300.0,
+    );
+    assert!(
+        left <= 4 && right < 200,
+        "shrunk label drawn at {left}..{right}"
+    );
+    let (left, right) = ink_responsive(short);
+    assert!(
+        (60..=70).contains(&left) && right < 240,
+        "in a responsive: {left}..{right}"
+    );
+    // Latin text is untouched.
+    let (left, right) = ink(label("Hilfe finden").align(Horizontal::Right), 300.0);
+    assert!(right <= 301 && left > 150, "{left}..{right}");
+}
+
+#[test]
+fn every_label_is_drawn_inside_its_box() {
+    // Catches text that iced draws away from where its layout says, as it
+    // does with right-to-left text unless the label places it.
+    let mut problems = Vec::new();
+    for language in [
+        Language::Arabic,
+        Language::Farsi,
+        Language::German,
+        Language::Ukrainian,
+    ] {
+        for shot in [
+            Shot::Attract,
+            Shot::Home,
+            Shot::Language,
+            Shot::Display,
+            Shot::Help,
+            Shot::HelpKeyboard,
+            Shot::ConfirmEnd,
+        ] {
+            let mut kiosk = kiosk();
+            kiosk.walk_to(shot, language, TextSize::Normal, Contrast::Normal);
+            let frame = super::screenshot::render(&kiosk, WIDE).expect("renders");
+            let mut labels = Labels::default();
+            assert!(
+                simulator(&kiosk, WIDE)
+                    .find(LabelProbe(&mut labels))
+                    .is_err()
+            );
+            // Behind a dialog everything is dimmed: only the dialog's texts count.
+            let dialog: Vec<String> = [
+                "confirm-end-title",
+                "confirm-end-text",
+                "confirm-end-yes",
+                "confirm-end-no",
+            ]
+            .iter()
+            .map(|key| t(&kiosk, key))
+            .collect();
+            for info in &labels.found {
+                if shot == Shot::ConfirmEnd && !dialog.contains(&info.content) {
+                    continue;
+                }
+                let b = info.bounds;
+                // Only what lies fully on screen, outside scrolled lists.
+                let scrolled = labels
+                    .scrolled_content
+                    .iter()
+                    .any(|content| contains(*content, b));
+                if scrolled
+                    || !contains(Rectangle::new(Point::ORIGIN, WIDE), b)
+                    || info.content.trim().is_empty()
+                {
+                    continue;
+                }
+                let rgb = [
+                    (info.color.r * 255.0).round() as u8,
+                    (info.color.g * 255.0).round() as u8,
+                    (info.color.b * 255.0).round() as u8,
+                ];
+                let inked = (b.y as u32..(b.y + b.height) as u32).any(|y| {
+                    (b.x as u32..(b.x + b.width) as u32).any(|x| {
+                        let i = ((y * frame.width + x) * 4) as usize;
+                        frame.rgba[i..i + 3] == rgb
+                    })
+                });
+                if !inked {
+                    problems.push(format!(
+                        "{shot:?} {language}: {:?} is not drawn in {b:?}",
+                        info.content
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

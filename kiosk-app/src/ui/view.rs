@@ -16,11 +16,6 @@ use super::pictogram::Pictogram;
 use super::target::target;
 use super::theme::{self, Look, Sizes, TOUCH_TARGET};
 
-/// Whether a character is written right to left (Hebrew, Arabic script).
-fn is_right_to_left(c: char) -> bool {
-    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-}
-
 /// The read-only context of one frame.
 #[derive(Debug, Clone, Copy)]
 pub struct View<'a> {
@@ -79,14 +74,14 @@ impl<'a> View<'a> {
 
     /// Text filling the width, aligned to the reading direction, wrapping.
     pub fn paragraph<M: 'a>(&self, content: String, size: f32, tint: Rgb) -> Element<'a, M> {
-        let right_to_left_text = content.chars().any(is_right_to_left);
-        let label = Label::new(content, size, theme::color(tint)).fill();
-        match (self.rtl(), right_to_left_text) {
-            (_, true) => label.natural(),
-            (true, false) => label.align(Horizontal::Right),
-            (false, false) => label.align(Horizontal::Left),
-        }
-        .into()
+        Label::new(content, size, theme::color(tint))
+            .fill()
+            .align(if self.rtl() {
+                Horizontal::Right
+            } else {
+                Horizontal::Left
+            })
+            .into()
     }
 
     /// Text as wide as it needs.
