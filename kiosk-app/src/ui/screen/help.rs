@@ -300,5 +300,9 @@ fn card<'a>(ui: View<'a>, service: &'a Service) -> Element<'a, Message> {
 /// Keeps a number written left to right inside right-to-left text (phone
 /// numbers would otherwise show their groups in reverse order).
 fn left_to_right(text: &str) -> String {
-    format!("\u{2066}{text}\u{2069}")
+    let mut isolated = String::with_capacity(text.len() + 6);
+    isolated.push('\u{2066}'); // LEFT-TO-RIGHT ISOLATE
+    isolated.push_str(text);
+    isolated.push('\u{2069}'); // POP DIRECTIONAL ISOLATE
+    isolated
 }
