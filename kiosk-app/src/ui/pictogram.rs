@@ -76,14 +76,17 @@ fn handles() -> &'static Vec<svg::Handle> {
 impl Pictogram {
     /// The pictogram as a widget of `size` logical pixels in `tint`.
     pub fn view<'a, Message: 'a>(self, size: f32, tint: Rgb) -> Element<'a, Message> {
+        self.view_in(size, color(tint))
+    }
+
+    /// The pictogram in any colour (a faded one for what cannot be chosen now).
+    pub fn view_in<'a, Message: 'a>(self, size: f32, tint: iced::Color) -> Element<'a, Message> {
         let index = Pictogram::ALL.iter().position(|p| *p == self).unwrap_or(0);
         let handle = handles()[index].clone();
         svg(handle)
             .width(Length::Fixed(size))
             .height(Length::Fixed(size))
-            .style(move |_theme, _status| svg::Style {
-                color: Some(color(tint)),
-            })
+            .style(move |_theme, _status| svg::Style { color: Some(tint) })
             .into()
     }
 

@@ -5,7 +5,7 @@
 use iced::widget::{button, container, responsive, space};
 use iced::{Element, Length, Padding};
 
-use super::label::measure;
+use super::label::{Label, measure};
 use super::pictogram::Pictogram;
 use super::target::target;
 use super::theme::{self, Look};
@@ -78,10 +78,13 @@ pub fn view<'a>(ui: View<'a>, can_go_home: bool, can_go_back: bool) -> Element<'
                     look: Look,
                     action: Option<Action>|
          -> Element<'a, Action> {
-            let tint = ui.tint(look);
-            let mut parts: Vec<Element<'a, Action>> = vec![pictogram.view(ui.sizes.icon(), tint)];
+            // What leads nowhere now stays in place, faded.
+            let alpha = if action.is_some() { 1.0 } else { 0.4 };
+            let tint = theme::color(ui.tint(look)).scale_alpha(alpha);
+            let mut parts: Vec<Element<'a, Action>> =
+                vec![pictogram.view_in(ui.sizes.icon(), tint)];
             if show_label {
-                parts.push(ui.label(label, ui.sizes.label(), tint));
+                parts.push(Label::new(label, ui.sizes.label(), tint).into());
             }
             target(
                 button(container(ui.row(parts).spacing(10)).center_y(Length::Fill))
