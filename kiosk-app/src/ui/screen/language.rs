@@ -1,16 +1,20 @@
 //! The language picker: every language of the site in its own script, with
 //! its name in the current language beneath.
 
-use iced::widget::{button, column, responsive};
+use iced::widget::{button, column, container, responsive};
 use iced::{Alignment, Element, Length, Padding};
 
 use kiosk_app::language::Language;
 
 use crate::ui::drag_scroll::scroll_area;
-use crate::ui::label::Label;
+use crate::ui::label::{Label, measure};
 use crate::ui::target::target;
 use crate::ui::theme::{self, Look};
 use crate::ui::view::View;
+
+/// Inner padding of a tile and the gap between its two names.
+const PADDING: f32 = 18.0;
+const SPACING: f32 = 6.0;
 
 /// Messages of the language picker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +39,24 @@ pub fn view<'a>(ui: View<'a>) -> Element<'a, Message> {
             .map(|language| ui.catalog.text(*language, language.name_key()))
             .collect();
         let (per_row, width) = ui.tile_layout(size.width - 4.0, spacing, 4, &names);
+        // Every tile as high as the highest, so that rows line up.
+        let inner = width - 2.0 * PADDING - 4.0;
+        let height = ui
+            .site
+            .languages
+            .iter()
+            .map(|language| {
+                let own = ui.catalog.text(*language, language.name_key());
+                let here = ui.t(language.name_key());
+                let mut height = measure(&own, ui.sizes.label(), theme::FONT, inner).height;
+                if here != own {
+                    height += SPACING + measure(&here, ui.sizes.small(), theme::FONT, inner).height;
+                }
+                height
+            })
+            .fold(0.0, f32::max)
+            + 2.0 * PADDING
+            + 4.0;
         let tiles = ui
             .site
             .languages
@@ -50,14 +72,15 @@ pub fn view<'a>(ui: View<'a>) -> Element<'a, Message> {
                 let tint = theme::color(ui.tint(look));
                 let mut lines = column![Label::new(own.clone(), ui.sizes.label(), tint).centered()]
                     .align_x(Alignment::Center)
-                    .spacing(6);
+                    .spacing(SPACING);
                 if here != own {
                     lines = lines.push(Label::new(here, ui.sizes.small(), tint).centered());
                 }
                 target(
-                    button(lines)
+                    button(container(lines).center_y(Length::Fill))
                         .width(Length::Fixed(width))
-                        .padding(Padding::new(18.0))
+                        .height(Length::Fixed(height))
+                        .padding(Padding::new(PADDING))
                         .style(theme::button_style(ui.palette, look))
                         .on_press(Message::Choose(*language)),
                 )
