@@ -1,1 +1,24 @@
-//! Content packs (issue 3 builds this crate out).
+//! Anlauf content packs: the source format an editor writes, the publisher
+//! that turns it into a signed TUF repository of content-defined chunks, the
+//! device's store of verified generations, and the sync that fills it.
+//!
+//! Without the `sync` feature only the parts a reader needs are built: the
+//! source format and its checks, the database, and the store; this is what
+//! the kiosk links.
+
+pub mod db;
+pub mod model;
+pub mod source;
+pub mod status;
+pub mod store;
+
+#[cfg(feature = "sync")]
+pub mod chunk;
+#[cfg(feature = "sync")]
+pub mod client;
+#[cfg(feature = "sync")]
+pub mod daemon;
+#[cfg(feature = "sync")]
+pub mod keys;
+#[cfg(feature = "sync")]
+pub mod publish;
