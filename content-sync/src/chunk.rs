@@ -81,7 +81,10 @@ pub fn sha256_hex(data: &[u8]) -> String {
 
 /// Whether `text` is a SHA-256 in lower-case hex.
 pub fn is_sha256_hex(text: &str) -> bool {
-    text.len() == 64 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    text.len() == 64
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// The target name of a chunk.
@@ -99,7 +102,13 @@ pub fn split(data: &[u8]) -> Vec<(ChunkRef, &[u8])> {
     fastcdc::v2020::FastCDC::new(data, MIN_SIZE, AVG_SIZE, MAX_SIZE)
         .map(|chunk| {
             let bytes = &data[chunk.offset..chunk.offset + chunk.length];
-            (ChunkRef { sha256: sha256_hex(bytes), size: chunk.length as u64 }, bytes)
+            (
+                ChunkRef {
+                    sha256: sha256_hex(bytes),
+                    size: chunk.length as u64,
+                },
+                bytes,
+            )
         })
         .collect()
 }
@@ -124,7 +133,10 @@ mod tests {
     fn chunks_cover_the_file_in_order_within_their_bounds() {
         let data = noise(3_000_000, 7);
         let chunks = split(&data);
-        let joined: Vec<u8> = chunks.iter().flat_map(|(_, bytes)| bytes.iter().copied()).collect();
+        let joined: Vec<u8> = chunks
+            .iter()
+            .flat_map(|(_, bytes)| bytes.iter().copied())
+            .collect();
         assert_eq!(joined, data);
         for (chunk, bytes) in &chunks[..chunks.len() - 1] {
             assert!(chunk.size >= MIN_SIZE as u64 && chunk.size <= MAX_SIZE as u64);
@@ -136,10 +148,16 @@ mod tests {
     fn an_edit_in_the_middle_changes_few_chunks() {
         let data = noise(4_000_000, 11);
         let mut edited = data.clone();
-        edited.splice(2_000_000..2_000_010, b"a small edit, longer than before".iter().copied());
+        edited.splice(
+            2_000_000..2_000_010,
+            b"a small edit, longer than before".iter().copied(),
+        );
         let before: std::collections::HashSet<String> =
             split(&data).into_iter().map(|(c, _)| c.sha256).collect();
-        let changed = split(&edited).into_iter().filter(|(c, _)| !before.contains(&c.sha256)).count();
+        let changed = split(&edited)
+            .into_iter()
+            .filter(|(c, _)| !before.contains(&c.sha256))
+            .count();
         assert!((1..=2).contains(&changed), "{changed} chunks changed");
     }
 }

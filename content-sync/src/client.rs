@@ -91,7 +91,10 @@ pub enum SyncError {
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SyncError + '_ {
-    move |source| SyncError::Io { path: path.to_owned(), source }
+    move |source| SyncError::Io {
+        path: path.to_owned(),
+        source,
+    }
 }
 
 fn tuf(error: impl std::fmt::Display) -> SyncError {
@@ -118,6 +121,8 @@ pub struct Report {
     pub downloaded: u64,
     /// Chunks fetched.
     pub chunks_fetched: u64,
+    /// Bytes of the chunks fetched.
+    pub chunk_bytes: u64,
     /// Chunks taken from the local cache.
     pub chunks_cached: u64,
     /// Bytes of the pack.
@@ -207,20 +212,38 @@ async fn load(
         .map_err(tuf)
 }
 
-async fn read_target(repo: &Repository, name: &str) -> Result<Vec<u8>, SyncError> {
+/// Reads a whole target, verified against the targets metadata. A
+/// transfer that breaks off is tried again from the start of the target
+/// (targets are chunk-sized), up to `tries` times.
+async fn read_target(repo: &Repository, name: &str, tries: u32) -> Result<Vec<u8>, SyncError> {
     let target = TargetName::new(name).map_err(tuf)?;
-    let stream = repo
-        .read_target(&target)
-        .await
-        .map_err(tuf)?
-        .ok_or_else(|| SyncError::Pack(format!("the repository does not list {name}")))?;
-    stream.into_vec().await.map_err(tuf)
+    let mut attempt = 1;
+    loop {
+        let stream = repo
+            .read_target(&target)
+            .await
+            .map_err(tuf)?
+            .ok_or_else(|| SyncError::Pack(format!("the repository does not list {name}")))?;
+        match stream.into_vec().await {
+            Ok(bytes) => return Ok(bytes),
+            Err(error @ tough::error::Error::Transport { .. }) if attempt < tries => {
+                tracing::debug!(%error, attempt, "transfer broke off; trying again");
+                tokio::time::sleep(Duration::from_millis(100 * u64::from(attempt))).await;
+                attempt += 1;
+            }
+            Err(error) => return Err(tuf(error)),
+        }
+    }
 }
 
 fn check_index(index: &PackIndex, version: u64, options: &Options) -> Result<(), SyncError> {
     let refuse = |why: String| Err(SyncError::Pack(why));
     if index.format != chunk::INDEX_FORMAT {
-        return refuse(format!("pack format {} is not {}", index.format, chunk::INDEX_FORMAT));
+        return refuse(format!(
+            "pack format {} is not {}",
+            index.format,
+            chunk::INDEX_FORMAT
+        ));
     }
     if index.version != version {
         return refuse(format!(
@@ -237,28 +260,49 @@ fn check_index(index: &PackIndex, version: u64, options: &Options) -> Result<(),
         if !paths.insert(entry.path.as_str()) {
             return refuse(format!("file {} is listed twice", entry.path));
         }
-        let hash = entry.manifest.strip_prefix("manifest-").and_then(|n| n.strip_suffix(".json"));
+        let hash = entry
+            .manifest
+            .strip_prefix("manifest-")
+            .and_then(|n| n.strip_suffix(".json"));
         if !hash.is_some_and(chunk::is_sha256_hex) {
             return refuse(format!("{:?} is not a manifest name", entry.manifest));
         }
         if entry.size > MAX_FILE_SIZE {
-            return refuse(format!("file {} is {} bytes, more than allowed", entry.path, entry.size));
+            return refuse(format!(
+                "file {} is {} bytes, more than allowed",
+                entry.path, entry.size
+            ));
         }
         total = total.saturating_add(entry.size);
     }
     if total > options.max_pack_bytes {
-        return refuse(format!("the pack is {total} bytes, more than the {} allowed", options.max_pack_bytes));
+        return refuse(format!(
+            "the pack is {total} bytes, more than the {} allowed",
+            options.max_pack_bytes
+        ));
     }
     Ok(())
 }
 
 fn check_manifest(manifest: &FileManifest, path: &str, size: u64) -> Result<(), SyncError> {
-    let sum: u64 = manifest.chunks.iter().map(|c| c.size).fold(0, u64::saturating_add);
+    let sum: u64 = manifest
+        .chunks
+        .iter()
+        .map(|c| c.size)
+        .fold(0, u64::saturating_add);
     if manifest.path != path || manifest.size != size || sum != size {
-        return Err(SyncError::Pack(format!("the manifest of {path} does not match the index")));
+        return Err(SyncError::Pack(format!(
+            "the manifest of {path} does not match the index"
+        )));
     }
-    if manifest.chunks.iter().any(|c| !chunk::is_sha256_hex(&c.sha256)) {
-        return Err(SyncError::Pack(format!("the manifest of {path} names a bad chunk")));
+    if manifest
+        .chunks
+        .iter()
+        .any(|c| !chunk::is_sha256_hex(&c.sha256))
+    {
+        return Err(SyncError::Pack(format!(
+            "the manifest of {path} names a bad chunk"
+        )));
     }
     Ok(())
 }
@@ -308,15 +352,20 @@ pub async fn sync(store: &Store, remote: &Remote, options: &Options) -> Result<R
         version,
         downloaded: 0,
         chunks_fetched: 0,
+        chunk_bytes: 0,
         chunks_cached: 0,
         pack_bytes: 0,
     };
-    if store.current()?.is_some_and(|current| current.version == version) {
+    if store
+        .current()?
+        .is_some_and(|current| current.version == version)
+    {
         report.downloaded = received.load(Ordering::Relaxed);
         return Ok(report);
     }
-    let index: PackIndex = serde_json::from_slice(&read_target(&repo, chunk::INDEX_TARGET).await?)
-        .map_err(|e| SyncError::Pack(format!("the pack index does not parse: {e}")))?;
+    let index: PackIndex =
+        serde_json::from_slice(&read_target(&repo, chunk::INDEX_TARGET, options.tries).await?)
+            .map_err(|e| SyncError::Pack(format!("the pack index does not parse: {e}")))?;
     check_index(&index, version, options)?;
     tracing::info!(version, files = index.files.len(), "fetching pack");
 
@@ -325,8 +374,14 @@ pub async fn sync(store: &Store, remote: &Remote, options: &Options) -> Result<R
     let staging = store.staging_dir(version)?;
     let mut keep = HashSet::new();
     for entry in &index.files {
-        let manifest: FileManifest = serde_json::from_slice(&read_target(&repo, &entry.manifest).await?)
-            .map_err(|e| SyncError::Pack(format!("the manifest of {} does not parse: {e}", entry.path)))?;
+        let manifest: FileManifest =
+            serde_json::from_slice(&read_target(&repo, &entry.manifest, options.tries).await?)
+                .map_err(|e| {
+                    SyncError::Pack(format!(
+                        "the manifest of {} does not parse: {e}",
+                        entry.path
+                    ))
+                })?;
         check_manifest(&manifest, &entry.path, entry.size)?;
         let path = staging.join("files").join(&entry.path);
         if let Some(parent) = path.parent() {
@@ -341,7 +396,7 @@ pub async fn sync(store: &Store, remote: &Remote, options: &Options) -> Result<R
                     bytes
                 }
                 None => {
-                    let bytes = read_target(&repo, &chunk_ref.target()).await?;
+                    let bytes = read_target(&repo, &chunk_ref.target(), options.tries).await?;
                     if chunk::sha256_hex(&bytes) != chunk_ref.sha256 {
                         return Err(SyncError::Pack(format!(
                             "chunk {} of {} is not what its name says",
@@ -350,6 +405,7 @@ pub async fn sync(store: &Store, remote: &Remote, options: &Options) -> Result<R
                     }
                     cache_chunk(&chunks, &chunk_ref.sha256, &bytes)?;
                     report.chunks_fetched += 1;
+                    report.chunk_bytes += chunk_ref.size;
                     bytes
                 }
             };
@@ -358,14 +414,21 @@ pub async fn sync(store: &Store, remote: &Remote, options: &Options) -> Result<R
             keep.insert(chunk_ref.sha256.clone());
         }
         if hex::encode(whole.finish()) != manifest.sha256 {
-            return Err(SyncError::Pack(format!("{} does not match its manifest", entry.path)));
+            return Err(SyncError::Pack(format!(
+                "{} does not match its manifest",
+                entry.path
+            )));
         }
         report.pack_bytes += entry.size;
     }
     let generation = store.activate_staged(&staging, version)?;
     prune_cache(&chunks, &keep)?;
     report.downloaded = received.load(Ordering::Relaxed);
-    tracing::info!(version, bytes = report.downloaded, "activated new content generation");
+    tracing::info!(
+        version,
+        bytes = report.downloaded,
+        "activated new content generation"
+    );
     report.outcome = Outcome::Activated(generation);
     Ok(report)
 }
@@ -375,10 +438,14 @@ pub async fn sync(store: &Store, remote: &Remote, options: &Options) -> Result<R
 pub fn verify_cache(store: &Store) -> Result<(u64, u64), SyncError> {
     let dir = chunk_dir(store);
     let (mut bytes, mut damaged) = (0, 0);
-    let Ok(entries) = fs::read_dir(&dir) else { return Ok((0, 0)) };
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return Ok((0, 0));
+    };
     for entry in entries {
         let entry = entry.map_err(io(&dir))?;
-        let Some(name) = entry.file_name().to_str().map(str::to_owned) else { continue };
+        let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+            continue;
+        };
         match cached_chunk(&dir, &name) {
             Some(chunk) => bytes += chunk.len() as u64,
             None => damaged += 1,

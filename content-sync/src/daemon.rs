@@ -138,15 +138,25 @@ pub async fn run(config: Config) -> Result<(), DaemonError> {
     let mut status = Status::load(&config.store);
     let mut version = store.current()?.map_or(0, |g| g.version);
     let (requests, mut wakeups) = mpsc::channel(1);
-    let service = SyncService { status: status.clone(), version, requests };
+    let service = SyncService {
+        status: status.clone(),
+        version,
+        requests,
+    };
     let builder = if config.session_bus {
         zbus::connection::Builder::session()
     } else {
         zbus::connection::Builder::system()
     };
-    let connection: Connection =
-        builder.name(BUS_NAME).serve_at(OBJECT_PATH, service).build().await?;
-    let iface = connection.object_server().interface::<_, SyncService>(OBJECT_PATH).await?;
+    let connection: Connection = builder
+        .name(BUS_NAME)
+        .serve_at(OBJECT_PATH, service)
+        .build()
+        .await?;
+    let iface = connection
+        .object_server()
+        .interface::<_, SyncService>(OBJECT_PATH)
+        .await?;
 
     let network = NetworkManagerProxy::new(&connection).await.ok();
     let mut connectivity = match &network {

@@ -97,13 +97,19 @@ pub fn build(pack: &Pack, version: u64, path: &Path) -> Result<(), DbError> {
         let mut summary = tx.prepare(
             "INSERT INTO service_summary(service_id, lang, summary) VALUES (?1, ?2, ?3)",
         )?;
-        let mut search = tx.prepare(
-            "INSERT INTO service_search(folded, lang, service_id) VALUES (?1, ?2, ?3)",
-        )?;
+        let mut search =
+            tx.prepare("INSERT INTO service_search(folded, lang, service_id) VALUES (?1, ?2, ?3)")?;
         for s in &pack.services {
             let hours =
                 serde_json::to_string(&s.hours).map_err(|e| DbError::Value(e.to_string()))?;
-            service.execute(params![s.id, s.name, s.category.id(), s.address, s.phone, hours])?;
+            service.execute(params![
+                s.id,
+                s.name,
+                s.category.id(),
+                s.address,
+                s.phone,
+                hours
+            ])?;
             let reference = s.summary_in(REFERENCE_LANGUAGE, REFERENCE_LANGUAGE);
             for (lang, text) in &s.summary {
                 summary.execute(params![s.id, lang, text])?;
@@ -134,8 +140,9 @@ pub fn build(pack: &Pack, version: u64, path: &Path) -> Result<(), DbError> {
 /// Runs `PRAGMA integrity_check` and fails unless it says "ok".
 pub fn integrity_check(conn: &Connection) -> Result<(), DbError> {
     let mut statement = conn.prepare("PRAGMA integrity_check")?;
-    let rows: Vec<String> =
-        statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?;
+    let rows: Vec<String> = statement
+        .query_map([], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
     if rows == ["ok"] {
         Ok(())
     } else {
@@ -175,7 +182,9 @@ impl Content {
     fn meta(&self, key: &str) -> Result<Option<String>, DbError> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| row.get(0))
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
             .optional()?)
     }
 
@@ -192,13 +201,18 @@ impl Content {
         Ok(PackInfo {
             name: get("name")?,
             region: get("region")?,
-            languages: get("languages")?.split_whitespace().map(str::to_owned).collect(),
+            languages: get("languages")?
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect(),
         })
     }
 
     /// How many services the directory holds.
     pub fn service_count(&self) -> Result<u64, DbError> {
-        let count: i64 = self.conn.query_row("SELECT count(*) FROM service", [], |row| row.get(0))?;
+        let count: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM service", [], |row| row.get(0))?;
         Ok(count.unsigned_abs())
     }
 
@@ -262,25 +276,44 @@ impl Content {
             self.conn.query_row(
                 "SELECT name, category, address, phone, hours FROM service WHERE id = ?1",
                 [id],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
+                |row| {
+                    Ok((
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get(4)?,
+                    ))
+                },
             )?;
         let category = Category::from_id(&category)
             .ok_or_else(|| DbError::Value(format!("unknown category {category}")))?;
         let hours: Vec<Hours> =
             serde_json::from_str(&hours).map_err(|e| DbError::Value(e.to_string()))?;
-        let mut statement =
-            self.conn.prepare("SELECT lang, summary FROM service_summary WHERE service_id = ?1")?;
+        let mut statement = self
+            .conn
+            .prepare("SELECT lang, summary FROM service_summary WHERE service_id = ?1")?;
         let summary = statement
             .query_map([id], |row| Ok((row.get(0)?, row.get(1)?)))?
             .collect::<Result<_, _>>()?;
-        Ok(Service { id: id.to_owned(), name, category, address, phone, hours, summary })
+        Ok(Service {
+            id: id.to_owned(),
+            name,
+            category,
+            address,
+            phone,
+            hours,
+            summary,
+        })
     }
 
     /// The content texts (Fluent) in `lang`.
     pub fn texts(&self, lang: &str) -> Result<Option<String>, DbError> {
         Ok(self
             .conn
-            .query_row("SELECT ftl FROM text WHERE lang = ?1", [lang], |row| row.get(0))
+            .query_row("SELECT ftl FROM text WHERE lang = ?1", [lang], |row| {
+                row.get(0)
+            })
             .optional()?)
     }
 }

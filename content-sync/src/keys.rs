@@ -22,8 +22,12 @@ use tough::schema::{KeyHolder, RoleKeys, RoleType, Root, Signed};
 use tough::sign::{Sign, parse_keypair};
 
 /// The four top-level roles.
-pub const ROLES: [RoleType; 4] =
-    [RoleType::Root, RoleType::Targets, RoleType::Snapshot, RoleType::Timestamp];
+pub const ROLES: [RoleType; 4] = [
+    RoleType::Root,
+    RoleType::Targets,
+    RoleType::Snapshot,
+    RoleType::Timestamp,
+];
 
 /// A key or root problem.
 #[derive(Debug, thiserror::Error)]
@@ -69,7 +73,10 @@ pub enum KeyError {
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> KeyError + '_ {
-    move |source| KeyError::Io { path: path.to_owned(), source }
+    move |source| KeyError::Io {
+        path: path.to_owned(),
+        source,
+    }
 }
 
 /// The role's name as TUF writes it.
@@ -101,8 +108,11 @@ pub fn generate_key(path: &Path) -> Result<Key, KeyError> {
         fs::create_dir_all(parent).map_err(io(parent))?;
         fs::set_permissions(parent, fs::Permissions::from_mode(0o700)).map_err(io(parent))?;
     }
-    let document = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new())
-        .map_err(|e| KeyError::BadKey { path: path.to_owned(), why: e.to_string() })?;
+    let document =
+        Ed25519KeyPair::generate_pkcs8(&SystemRandom::new()).map_err(|e| KeyError::BadKey {
+            path: path.to_owned(),
+            why: e.to_string(),
+        })?;
     let mut file = fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -117,8 +127,10 @@ pub fn generate_key(path: &Path) -> Result<Key, KeyError> {
 /// The public part of the key at `path`.
 pub fn public_key(path: &Path) -> Result<Key, KeyError> {
     let bytes = fs::read(path).map_err(io(path))?;
-    let pair = parse_keypair(&bytes)
-        .map_err(|e| KeyError::BadKey { path: path.to_owned(), why: e.to_string() })?;
+    let pair = parse_keypair(&bytes).map_err(|e| KeyError::BadKey {
+        path: path.to_owned(),
+        why: e.to_string(),
+    })?;
     Ok(pair.tuf_key())
 }
 
@@ -147,8 +159,10 @@ pub fn latest_root(repo: &Path) -> Result<(u64, Signed<Root>), KeyError> {
     let version = newest.ok_or_else(|| KeyError::NoRoot(metadata.clone()))?;
     let path = metadata.join(format!("{version}.root.json"));
     let bytes = fs::read(&path).map_err(io(&path))?;
-    let root = serde_json::from_slice(&bytes)
-        .map_err(|e| KeyError::BadRoot { path: path.clone(), why: e.to_string() })?;
+    let root = serde_json::from_slice(&bytes).map_err(|e| KeyError::BadRoot {
+        path: path.clone(),
+        why: e.to_string(),
+    })?;
     Ok((version, root))
 }
 
@@ -163,19 +177,33 @@ pub fn root_metadata(
     for (role, role_public, threshold) in roles {
         let mut keyids = Vec::new();
         for key in role_public {
-            let id = key.key_id().map_err(|e| KeyError::Sign { what: "key id", why: e.to_string() })?;
+            let id = key.key_id().map_err(|e| KeyError::Sign {
+                what: "key id",
+                why: e.to_string(),
+            })?;
             keys.insert(id.clone(), key.clone());
             keyids.push(id);
         }
-        let threshold = NonZeroU64::new(*threshold)
-            .ok_or(KeyError::Sign { what: "root", why: "a threshold of 0".into() })?;
-        role_keys.insert(*role, RoleKeys { keyids, threshold, _extra: HashMap::new() });
+        let threshold = NonZeroU64::new(*threshold).ok_or(KeyError::Sign {
+            what: "root",
+            why: "a threshold of 0".into(),
+        })?;
+        role_keys.insert(
+            *role,
+            RoleKeys {
+                keyids,
+                threshold,
+                _extra: HashMap::new(),
+            },
+        );
     }
     Ok(Root {
         spec_version: "1.0.0".to_owned(),
         consistent_snapshot: true,
-        version: NonZeroU64::new(version)
-            .ok_or(KeyError::Sign { what: "root", why: "version 0".into() })?,
+        version: NonZeroU64::new(version).ok_or(KeyError::Sign {
+            what: "root",
+            why: "version 0".into(),
+        })?,
         expires,
         keys,
         roles: role_keys,
@@ -193,7 +221,10 @@ pub async fn write_root(
     old: Option<(&Root, &[PathBuf])>,
 ) -> Result<PathBuf, KeyError> {
     let rng = SystemRandom::new();
-    let sign_err = |e: tough::error::Error| KeyError::Sign { what: "root", why: e.to_string() };
+    let sign_err = |e: tough::error::Error| KeyError::Sign {
+        what: "root",
+        why: e.to_string(),
+    };
     let holder = KeyHolder::Root(root.clone());
     let mut signed = SignedRole::new(root.clone(), &holder, &signers(new_signers), &rng)
         .await
@@ -203,7 +234,9 @@ pub async fn write_root(
         let cross = SignedRole::new(root.clone(), &old_holder, &signers(old_signers), &rng)
             .await
             .map_err(sign_err)?;
-        signed = signed.add_old_signatures(cross.signed().signatures.clone()).map_err(sign_err)?;
+        signed = signed
+            .add_old_signatures(cross.signed().signatures.clone())
+            .map_err(sign_err)?;
     }
     let metadata = repo.join("metadata");
     fs::create_dir_all(&metadata).map_err(io(&metadata))?;
@@ -259,19 +292,35 @@ pub async fn rotate(
     let mut roles = Vec::new();
     for each in ROLES {
         let keys_of = |r: RoleType| -> Result<Vec<Key>, KeyError> {
-            let listed = current.signed.roles.get(&r).map(|k| k.keyids.clone()).unwrap_or_default();
-            Ok(listed.iter().filter_map(|id| current.signed.keys.get(id).cloned()).collect())
+            let listed = current
+                .signed
+                .roles
+                .get(&r)
+                .map(|k| k.keyids.clone())
+                .unwrap_or_default();
+            Ok(listed
+                .iter()
+                .filter_map(|id| current.signed.keys.get(id).cloned())
+                .collect())
         };
         let (public, threshold) = if each == role {
             (vec![new_key.clone()], 1)
         } else {
-            let threshold = current.signed.roles.get(&each).map_or(1, |k| k.threshold.get());
+            let threshold = current
+                .signed
+                .roles
+                .get(&each)
+                .map_or(1, |k| k.threshold.get());
             (keys_of(each)?, threshold)
         };
         roles.push((each, public, threshold));
     }
     let root = root_metadata(version + 1, expires, &roles)?;
-    let old_root_key = if role == RoleType::Root { retired } else { key_file(keys, RoleType::Root) };
+    let old_root_key = if role == RoleType::Root {
+        retired
+    } else {
+        key_file(keys, RoleType::Root)
+    };
     write_root(
         repo,
         root,

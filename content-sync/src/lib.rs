@@ -7,6 +7,7 @@
 //! the kiosk links.
 
 pub mod db;
+pub mod demo;
 pub mod model;
 pub mod source;
 pub mod status;

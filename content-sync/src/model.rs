@@ -48,7 +48,9 @@ impl Category {
 
     /// The category with identifier `id`.
     pub fn from_id(id: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|category| category.id() == id)
+        Category::ALL
+            .into_iter()
+            .find(|category| category.id() == id)
     }
 
     /// The kiosk's translation key of the category's label.
@@ -152,7 +154,9 @@ impl Service {
 
     /// Whether the summary exists in the language tagged `tag` itself.
     pub fn has_summary(&self, tag: &str) -> bool {
-        self.summary.get(tag).is_some_and(|text| !text.trim().is_empty())
+        self.summary
+            .get(tag)
+            .is_some_and(|text| !text.trim().is_empty())
     }
 }
 

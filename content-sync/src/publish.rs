@@ -54,7 +54,10 @@ pub enum PublishError {
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PublishError + '_ {
-    move |source| PublishError::Io { path: path.to_owned(), source }
+    move |source| PublishError::Io {
+        path: path.to_owned(),
+        source,
+    }
 }
 
 fn tuf(error: impl std::fmt::Display) -> PublishError {
@@ -107,7 +110,10 @@ fn target_of(bytes: &[u8]) -> Target {
     let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, bytes);
     Target {
         length: bytes.len() as u64,
-        hashes: Hashes { sha256: digest.as_ref().to_vec().into(), _extra: HashMap::new() },
+        hashes: Hashes {
+            sha256: digest.as_ref().to_vec().into(),
+            _extra: HashMap::new(),
+        },
         custom: HashMap::new(),
         _extra: HashMap::new(),
     }
@@ -171,7 +177,9 @@ pub async fn publish(
                     published.new_chunks += 1;
                     published.new_bytes += chunk_ref.size;
                 }
-                editor.add_target(name.as_str(), target_of(chunk_bytes)).map_err(tuf)?;
+                editor
+                    .add_target(name.as_str(), target_of(chunk_bytes))
+                    .map_err(tuf)?;
             }
             chunks.push(chunk_ref);
         }
@@ -185,7 +193,9 @@ pub async fn publish(
         let manifest_bytes = serde_json::to_vec(&manifest).map_err(tuf)?;
         let manifest_name = chunk::manifest_target(&chunk::sha256_hex(&manifest_bytes));
         put_target(&targets_dir, &manifest_name, &manifest_bytes)?;
-        editor.add_target(manifest_name.as_str(), target_of(&manifest_bytes)).map_err(tuf)?;
+        editor
+            .add_target(manifest_name.as_str(), target_of(&manifest_bytes))
+            .map_err(tuf)?;
         index.files.push(IndexEntry {
             path: path.clone(),
             manifest: manifest_name,
@@ -194,7 +204,9 @@ pub async fn publish(
     }
     let index_bytes = serde_json::to_vec_pretty(&index).map_err(tuf)?;
     put_target(&targets_dir, chunk::INDEX_TARGET, &index_bytes)?;
-    editor.add_target(chunk::INDEX_TARGET, target_of(&index_bytes)).map_err(tuf)?;
+    editor
+        .add_target(chunk::INDEX_TARGET, target_of(&index_bytes))
+        .map_err(tuf)?;
 
     let nonzero = |n: u64| NonZeroU64::new(n).ok_or_else(|| tuf("version 0"));
     editor.targets_version(nonzero(version)?).map_err(tuf)?;
@@ -216,7 +228,10 @@ pub async fn publish(
     let _ = fs::remove_dir_all(&staging);
     signed.write(&staging).await.map_err(tuf)?;
     let snapshot_version = latest_version(&staging, "snapshot");
-    for name in [format!("{version}.targets.json"), format!("{snapshot_version}.snapshot.json")] {
+    for name in [
+        format!("{version}.targets.json"),
+        format!("{snapshot_version}.snapshot.json"),
+    ] {
         let to = metadata.join(&name);
         fs::rename(staging.join(&name), &to).map_err(io(&to))?;
     }

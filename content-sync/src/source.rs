@@ -139,7 +139,10 @@ fn read_into(dir: &Path, prefix: &str, files: &mut Files) -> Result<(), ReadErro
         } else if kind.is_file() {
             let size = entry.metadata().map_err(io(&path))?.len();
             if size > MAX_FILE_SIZE {
-                return Err(ReadError::TooLarge { path: relative, size });
+                return Err(ReadError::TooLarge {
+                    path: relative,
+                    size,
+                });
             }
             files.insert(relative, std::fs::read(&path).map_err(io(&path))?);
         } else {
@@ -178,12 +181,21 @@ struct Report(Vec<Problem>);
 
 impl Report {
     fn add(&mut self, file: &str, line: Option<usize>, message: impl Into<String>) {
-        self.0.push(Problem { file: file.to_owned(), line, message: message.into() });
+        self.0.push(Problem {
+            file: file.to_owned(),
+            line,
+            message: message.into(),
+        });
     }
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes().iter().take(offset).filter(|b| **b == b'\n').count() + 1
+    text.as_bytes()
+        .iter()
+        .take(offset)
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 fn utf8<'a>(report: &mut Report, path: &str, bytes: &'a [u8]) -> Option<&'a str> {
@@ -207,7 +219,10 @@ impl Pack {
     pub fn parse(files: &Files) -> Result<Pack, Problems> {
         let mut report = Report(Vec::new());
         let info = parse_info(files, &mut report);
-        let languages: Vec<String> = info.as_ref().map(|i| i.languages.clone()).unwrap_or_default();
+        let languages: Vec<String> = info
+            .as_ref()
+            .map(|i| i.languages.clone())
+            .unwrap_or_default();
         let mut services = Vec::new();
         let mut texts = BTreeMap::new();
         let mut pages = Vec::new();
@@ -215,7 +230,11 @@ impl Pack {
         let mut ids: BTreeMap<String, String> = BTreeMap::new();
         for (path, bytes) in files {
             if !is_safe_path(path) {
-                report.add(path, None, "this file name cannot be published (unsafe path)");
+                report.add(
+                    path,
+                    None,
+                    "this file name cannot be published (unsafe path)",
+                );
                 continue;
             }
             let parts: Vec<&str> = path.split('/').collect();
@@ -264,14 +283,23 @@ impl Pack {
         check_pages(&mut report, &pages, &languages);
         services.sort_by(|a, b| a.id.cmp(&b.id));
         match info {
-            Some(info) if report.0.is_empty() => Ok(Pack { info, services, texts, pages, tiles }),
+            Some(info) if report.0.is_empty() => Ok(Pack {
+                info,
+                services,
+                texts,
+                pages,
+                tiles,
+            }),
             _ => Err(Problems(report.0)),
         }
     }
 
     /// The Fluent message ids of the reference language's texts.
     pub fn text_ids(&self) -> BTreeSet<String> {
-        self.texts.get(REFERENCE_LANGUAGE).map(|text| message_ids(text)).unwrap_or_default()
+        self.texts
+            .get(REFERENCE_LANGUAGE)
+            .map(|text| message_ids(text))
+            .unwrap_or_default()
     }
 }
 
@@ -293,7 +321,11 @@ fn parse_info(files: &Files, report: &mut Report) -> Option<PackInfo> {
         report.add(path, None, "name is empty");
     }
     if !info.languages.iter().any(|lang| lang == REFERENCE_LANGUAGE) {
-        report.add(path, None, "languages must include German (\"de\"), the reference");
+        report.add(
+            path,
+            None,
+            "languages must include German (\"de\"), the reference",
+        );
     }
     let mut seen = BTreeSet::new();
     for lang in &info.languages {
@@ -314,17 +346,23 @@ fn is_language_tag(tag: &str) -> bool {
     let language = parts.next().unwrap_or_default();
     (2..=3).contains(&language.len())
         && language.bytes().all(|b| b.is_ascii_lowercase())
-        && parts.all(|part| (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && parts.all(|part| {
+            (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
 }
 
 fn is_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn is_time(time: &str) -> bool {
-    let Some((hours, minutes)) = time.split_once(':') else { return false };
+    let Some((hours, minutes)) = time.split_once(':') else {
+        return false;
+    };
     hours.len() == 2
         && minutes.len() == 2
         && hours.parse::<u8>().is_ok_and(|h| h < 24)
@@ -337,7 +375,9 @@ fn parse_services(
     bytes: &[u8],
     languages: &[String],
 ) -> Vec<Service> {
-    let Some(text) = utf8(report, path, bytes) else { return Vec::new() };
+    let Some(text) = utf8(report, path, bytes) else {
+        return Vec::new();
+    };
     let file: ServicesFile = match toml::from_str(text) {
         Ok(file) => file,
         Err(error) => {
@@ -352,14 +392,22 @@ fn parse_services(
         let id = &service.id;
         let before = report.0.len();
         if !is_id(id) {
-            report.add(path, line, format!("service id \"{id}\": use a-z, 0-9 and -"));
+            report.add(
+                path,
+                line,
+                format!("service id \"{id}\": use a-z, 0-9 and -"),
+            );
         }
         if service.name.trim().is_empty() {
             report.add(path, line, format!("service \"{id}\": name is empty"));
         }
         for lang in languages {
             if !service.has_summary(lang) {
-                report.add(path, line, format!("service \"{id}\": no summary in \"{lang}\""));
+                report.add(
+                    path,
+                    line,
+                    format!("service \"{id}\": no summary in \"{lang}\""),
+                );
             }
         }
         for lang in service.summary.keys() {
@@ -367,14 +415,20 @@ fn parse_services(
                 report.add(
                     path,
                     line,
-                    format!("service \"{id}\": summary in \"{lang}\", which pack.toml does not list"),
+                    format!(
+                        "service \"{id}\": summary in \"{lang}\", which pack.toml does not list"
+                    ),
                 );
             }
         }
         for hours in &service.hours {
             for time in [&hours.opens, &hours.closes] {
                 if !is_time(time) {
-                    report.add(path, line, format!("service \"{id}\": \"{time}\" is not HH:MM"));
+                    report.add(
+                        path,
+                        line,
+                        format!("service \"{id}\": \"{time}\" is not HH:MM"),
+                    );
                 }
             }
         }
@@ -385,13 +439,23 @@ fn parse_services(
     services
 }
 
-fn parse_page(report: &mut Report, path: &str, bytes: &[u8], lang: &str, slug: &str) -> Option<Page> {
+fn parse_page(
+    report: &mut Report,
+    path: &str,
+    bytes: &[u8],
+    lang: &str,
+    slug: &str,
+) -> Option<Page> {
     let markdown = utf8(report, path, bytes)?;
     if !is_id(slug) {
         report.add(path, None, "page names use a-z, 0-9 and -");
         return None;
     }
-    let Some(title) = markdown.lines().next().and_then(|line| line.strip_prefix("# ")) else {
+    let Some(title) = markdown
+        .lines()
+        .next()
+        .and_then(|line| line.strip_prefix("# "))
+    else {
         report.add(path, Some(1), "a page starts with its title: \"# Title\"");
         return None;
     };
@@ -423,7 +487,11 @@ fn check_texts(report: &mut Report, texts: &BTreeMap<String, String>, languages:
     for (lang, text) in texts {
         let path = format!("texts/{lang}.ftl");
         if !languages.contains(lang) {
-            report.add(&path, None, format!("\"{lang}\" is not among the pack's languages"));
+            report.add(
+                &path,
+                None,
+                format!("\"{lang}\" is not among the pack's languages"),
+            );
         }
         if let Err((_, errors)) = fluent_syntax::parser::parse(text.as_str()) {
             for error in errors {
@@ -434,14 +502,22 @@ fn check_texts(report: &mut Report, texts: &BTreeMap<String, String>, languages:
     }
     let Some(reference) = texts.get(REFERENCE_LANGUAGE).map(|text| message_ids(text)) else {
         if !texts.is_empty() {
-            report.add("texts/de.ftl", None, "missing: German is the reference for the texts");
+            report.add(
+                "texts/de.ftl",
+                None,
+                "missing: German is the reference for the texts",
+            );
         }
         return;
     };
     for lang in languages {
         let path = format!("texts/{lang}.ftl");
         let Some(text) = texts.get(lang) else {
-            report.add(&path, None, "missing: every language of the pack needs its texts");
+            report.add(
+                &path,
+                None,
+                "missing: every language of the pack needs its texts",
+            );
             continue;
         };
         let ids = message_ids(text);
@@ -449,7 +525,11 @@ fn check_texts(report: &mut Report, texts: &BTreeMap<String, String>, languages:
             report.add(&path, None, format!("message \"{id}\" is missing"));
         }
         for id in ids.difference(&reference) {
-            report.add(&path, None, format!("message \"{id}\" is not in the German texts"));
+            report.add(
+                &path,
+                None,
+                format!("message \"{id}\" is not in the German texts"),
+            );
         }
     }
 }
@@ -459,14 +539,25 @@ fn check_pages(report: &mut Report, pages: &[Page], languages: &[String]) {
     for page in pages {
         if !languages.contains(&page.lang) {
             let path = format!("pages/{}/{}.md", page.lang, page.slug);
-            report.add(&path, None, format!("\"{}\" is not among the pack's languages", page.lang));
+            report.add(
+                &path,
+                None,
+                format!("\"{}\" is not among the pack's languages", page.lang),
+            );
         }
     }
     for slug in slugs {
         for lang in languages {
-            if !pages.iter().any(|page| page.slug == slug && &page.lang == lang) {
+            if !pages
+                .iter()
+                .any(|page| page.slug == slug && &page.lang == lang)
+            {
                 let path = format!("pages/{lang}/{slug}.md");
-                report.add(&path, None, "missing: every page is given in every language of the pack");
+                report.add(
+                    &path,
+                    None,
+                    "missing: every page is given in every language of the pack",
+                );
             }
         }
     }

@@ -35,7 +35,10 @@ impl Status {
         std::fs::read(root.join("status.json"))
             .ok()
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .unwrap_or_else(|| Status { state: "idle".into(), ..Status::default() })
+            .unwrap_or_else(|| Status {
+                state: "idle".into(),
+                ..Status::default()
+            })
     }
 
     /// Saves the status under `root` (write beside, then rename).

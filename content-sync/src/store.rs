@@ -53,7 +53,10 @@ pub enum StoreError {
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io { path: path.to_owned(), source }
+    move |source| StoreError::Io {
+        path: path.to_owned(),
+        source,
+    }
 }
 
 /// One generation of content.
@@ -111,7 +114,9 @@ pub fn current(root: &Path) -> Result<Option<Generation>, StoreError> {
 
 /// Flushes a directory's entries to disk.
 pub fn sync_dir(path: &Path) -> Result<(), StoreError> {
-    File::open(path).and_then(|dir| dir.sync_all()).map_err(io(path))
+    File::open(path)
+        .and_then(|dir| dir.sync_all())
+        .map_err(io(path))
 }
 
 /// Writes `bytes` to `path` and flushes it to disk.
@@ -141,7 +146,10 @@ impl Store {
         if lock.try_lock().is_err() {
             return Err(StoreError::Busy(root.to_owned()));
         }
-        let store = Store { root: root.to_owned(), _lock: lock };
+        let store = Store {
+            root: root.to_owned(),
+            _lock: lock,
+        };
         store.clear_dir(&root.join("staging"))?;
         store.remove_unlinked()?;
         Ok(store)
@@ -168,7 +176,10 @@ impl Store {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos())
             .unwrap_or_default();
-        let path = self.root.join("staging").join(format!("g{version}-{nanos:x}"));
+        let path = self
+            .root
+            .join("staging")
+            .join(format!("g{version}-{nanos:x}"));
         fs::create_dir_all(path.join("files")).map_err(io(&path))?;
         Ok(path)
     }
@@ -205,7 +216,9 @@ impl Store {
         drop(files);
         let database = staging.join(db::FILE);
         db::build(&pack, version, &database)?;
-        File::open(&database).and_then(|f| f.sync_all()).map_err(io(&database))?;
+        File::open(&database)
+            .and_then(|f| f.sync_all())
+            .map_err(io(&database))?;
         sync_tree(staging)?;
         let name = staging
             .file_name()
@@ -226,7 +239,8 @@ impl Store {
 
     /// Makes the previous generation current again.
     pub fn rollback(&self) -> Result<Generation, StoreError> {
-        let previous = fs::read_link(self.root.join("previous")).map_err(|_| StoreError::NoPrevious)?;
+        let previous =
+            fs::read_link(self.root.join("previous")).map_err(|_| StoreError::NoPrevious)?;
         let current = fs::read_link(self.root.join("current")).map_err(io(&self.root))?;
         self.point("current", &previous)?;
         self.point("previous", &current)?;
@@ -253,7 +267,10 @@ impl Store {
         let generations = self.root.join("generations");
         for entry in fs::read_dir(&generations).map_err(io(&generations))? {
             let entry = entry.map_err(io(&generations))?;
-            if !keep.iter().any(|name| name.as_os_str() == entry.file_name()) {
+            if !keep
+                .iter()
+                .any(|name| name.as_os_str() == entry.file_name())
+            {
                 let path = entry.path();
                 fs::remove_dir_all(&path).map_err(io(&path))?;
             }
@@ -264,8 +281,11 @@ impl Store {
     fn clear_dir(&self, dir: &Path) -> Result<(), StoreError> {
         for entry in fs::read_dir(dir).map_err(io(dir))? {
             let path = entry.map_err(io(dir))?.path();
-            let removed =
-                if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
+            let removed = if path.is_dir() {
+                fs::remove_dir_all(&path)
+            } else {
+                fs::remove_file(&path)
+            };
             removed.map_err(io(&path))?;
         }
         Ok(())
@@ -280,7 +300,9 @@ fn sync_tree(dir: &Path) -> Result<(), StoreError> {
         if entry.file_type().map_err(io(&path))?.is_dir() {
             sync_tree(&path)?;
         } else {
-            File::open(&path).and_then(|f| f.sync_all()).map_err(io(&path))?;
+            File::open(&path)
+                .and_then(|f| f.sync_all())
+                .map_err(io(&path))?;
         }
     }
     sync_dir(dir)

@@ -8,7 +8,7 @@
 //! this state to widgets and messages to calls.
 
 pub mod config;
-pub mod demo;
+pub mod content;
 pub mod display;
 pub mod i18n;
 pub mod idle;

@@ -1,8 +1,10 @@
 //! Shared harness of Anlauf's end-to-end tests and benchmarks: a real X
 //! server (Xvfb) to run the real kiosk in, screen grabs to see what it
-//! shows, and XTest input to touch it.
+//! shows, and XTest input to touch it; a static HTTP server with faults
+//! for content packs.
 
 pub mod bench;
+pub mod http;
 pub mod process;
 pub mod xvfb;
 

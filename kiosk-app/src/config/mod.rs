@@ -38,6 +38,8 @@ pub struct SiteConfig {
     pub input_dir: PathBuf,
     /// The speech-dispatcher socket, if not the usual one.
     pub speech_socket: Option<PathBuf>,
+    /// The content store content-sync fills.
+    pub content_store: PathBuf,
 }
 
 impl Default for SiteConfig {
@@ -52,6 +54,7 @@ impl Default for SiteConfig {
             font_dir: PathBuf::from("/usr/share/fonts/truetype/noto"),
             input_dir: PathBuf::from("/dev/input"),
             speech_socket: None,
+            content_store: PathBuf::from("/var/lib/anlauf/content"),
         }
     }
 }
@@ -195,6 +198,7 @@ fn apply(config: &mut SiteConfig, setting: &Setting, value: &DeValue<'_>) -> Res
         ("display", "dpi") => config.dpi = number(value, setting.kind)? as f32,
         ("display", "font_dir") => config.font_dir = path(value).ok_or_else(expected)?,
         ("input", "device_dir") => config.input_dir = path(value).ok_or_else(expected)?,
+        ("content", "store") => config.content_store = path(value).ok_or_else(expected)?,
         ("speech", "socket") => {
             let socket = path(value).ok_or_else(expected)?;
             config.speech_socket = (!socket.as_os_str().is_empty()).then_some(socket);

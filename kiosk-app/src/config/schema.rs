@@ -133,6 +133,13 @@ pub const SETTINGS: &[Setting] = &[
         default: "\"\"",
         help: "The speech-dispatcher socket; empty means its usual place under $XDG_RUNTIME_DIR.",
     },
+    Setting {
+        section: "content",
+        key: "store",
+        kind: Kind::Path,
+        default: "\"/var/lib/anlauf/content\"",
+        help: "The content store that content-sync fills; the kiosk reads its current generation and shows the built-in demo pack while it has none.",
+    },
 ];
 
 /// The setting at `section.key`, if the kiosk knows it.

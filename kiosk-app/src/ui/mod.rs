@@ -28,7 +28,7 @@ use iced::widget::{column, container, stack};
 use iced::{Element, Length, Size, Task, Theme};
 
 use kiosk_app::config::{Loaded, SiteConfig};
-use kiosk_app::demo::Content;
+use kiosk_app::content::Content;
 use kiosk_app::display::Palette;
 use kiosk_app::i18n::Catalog;
 use kiosk_app::idle::WatchEvent;
@@ -53,7 +53,7 @@ pub struct Context {
     /// Translations.
     pub catalog: Catalog,
     /// The services.
-    pub content: Content,
+    pub content: Option<Content>,
     /// Problems for staff, shown on the attract screen.
     pub notices: Vec<StaffNotice>,
     /// The voices speech-dispatcher offers, once asked.
@@ -69,7 +69,7 @@ impl Context {
     pub fn new(
         loaded: &Loaded,
         catalog: Catalog,
-        content: Content,
+        content: Option<Content>,
         exit_code: Arc<AtomicI32>,
     ) -> Self {
         let site = loaded.parsed.config.clone();
@@ -408,7 +408,7 @@ impl Kiosk {
             Screen::Language => language::speech(&ui),
             Screen::Display => display::speech(&ui),
             Screen::Help(state) => {
-                help::speech(&ui, &self.ctx.content, state, &self.session.search)
+                help::speech(&ui, self.ctx.content.as_ref(), state, &self.session.search)
             }
         }
     }
@@ -505,7 +505,8 @@ impl Kiosk {
             )
             .map(Message::Display),
             Screen::Help(state) => {
-                help::view(ui, &self.ctx.content, state, &self.session.search).map(Message::Help)
+                help::view(ui, self.ctx.content.as_ref(), state, &self.session.search)
+                    .map(Message::Help)
             }
         };
         let mut page = vec![

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use iced::{Size, Task};
 
 use kiosk_app::config::Loaded;
-use kiosk_app::demo;
+use kiosk_app::content::{self, Content};
 use kiosk_app::display::{Contrast, TextSize};
 use kiosk_app::i18n::Catalog;
 use kiosk_app::keyboard::Key;
@@ -32,13 +32,17 @@ pub enum Mode {
 /// translations, content, and the staff notices about them.
 pub fn context(loaded: &Loaded, exit_code: Arc<AtomicI32>) -> Context {
     let (catalog, i18n_problems) = Catalog::lenient();
-    let content = match demo::demo_content() {
-        Ok(content) => content,
+    let content = match Content::open(
+        &loaded.parsed.config.content_store,
+        &content::demo_store_dir(),
+    ) {
+        Ok(content) => {
+            tracing::info!(version = content.version, origin = ?content.origin, "content opened");
+            Some(content)
+        }
         Err(error) => {
-            tracing::error!(%error, "built-in content is broken");
-            demo::Content {
-                services: Vec::new(),
-            }
+            tracing::error!(%error, "no content can be shown, not even the built-in demo pack");
+            None
         }
     };
     let mut ctx = Context::new(loaded, catalog, content, exit_code);

@@ -4,7 +4,7 @@
 use iced::widget::{Column, button, column, container, responsive};
 use iced::{Element, Length, Padding};
 
-use kiosk_app::demo::{Category, Content, Service};
+use kiosk_app::content::{Category, Content, Service, Summary};
 use kiosk_app::i18n::Arg;
 use kiosk_app::keyboard::{Key, Keyboard, Outcome};
 use kiosk_app::language::Language;
@@ -68,19 +68,22 @@ pub fn update(
 }
 
 /// The services shown for the current query and category.
-pub fn results<'a>(
+pub fn results(
     ui: &View<'_>,
-    content: &'a Content,
+    content: Option<&Content>,
     state: &State,
     query: &str,
-) -> Vec<&'a Service> {
+) -> Vec<Service> {
+    let Some(content) = content else {
+        return Vec::new();
+    };
     content.search(query, ui.language, state.category, |category, language| {
         ui.catalog.text(language, category.label_key())
     })
 }
 
 /// The text read aloud: the title, how many were found, and the names.
-pub fn speech(ui: &View<'_>, content: &Content, state: &State, query: &str) -> String {
+pub fn speech(ui: &View<'_>, content: Option<&Content>, state: &State, query: &str) -> String {
     let found = results(ui, content, state, query);
     let mut lines = vec![ui.t("help-title"), count_text(ui, found.len())];
     lines.extend(
@@ -114,7 +117,7 @@ pub fn pictogram(category: Category) -> Pictogram {
 /// The help finder.
 pub fn view<'a>(
     ui: View<'a>,
-    content: &'a Content,
+    content: Option<&'a Content>,
     state: &'a State,
     query: &'a str,
 ) -> Element<'a, Message> {
@@ -135,7 +138,7 @@ pub fn view<'a>(
 /// Everything above the keyboard.
 fn page<'a>(
     ui: View<'a>,
-    content: &'a Content,
+    content: Option<&'a Content>,
     state: &'a State,
     query: &'a str,
 ) -> Column<'a, Message> {
@@ -224,7 +227,7 @@ fn page<'a>(
         .height(Length::Fill)
 }
 
-fn card<'a>(ui: View<'a>, service: &'a Service) -> Element<'a, Message> {
+fn card<'a>(ui: View<'a>, service: Service) -> Element<'a, Message> {
     let palette = ui.palette;
     let line = |pictogram: Pictogram, content: String| -> Element<'a, Message> {
         ui.row(vec![
