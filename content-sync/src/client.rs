@@ -236,7 +236,8 @@ async fn read_target(repo: &Repository, name: &str, tries: u32) -> Result<Vec<u8
     }
 }
 
-fn check_index(index: &PackIndex, version: u64, options: &Options) -> Result<(), SyncError> {
+/// Checks a pack index before anything it names is fetched.
+pub fn check_index(index: &PackIndex, version: u64, options: &Options) -> Result<(), SyncError> {
     let refuse = |why: String| Err(SyncError::Pack(why));
     if index.format != chunk::INDEX_FORMAT {
         return refuse(format!(

@@ -173,7 +173,7 @@ pub struct Pack {
 #[derive(Deserialize)]
 struct ServicesFile {
     #[serde(default)]
-    service: Vec<toml::Spanned<Service>>,
+    service: Vec<toml::Spanned<toml::Value>>,
 }
 
 /// Collects problems while a source is checked.
@@ -388,7 +388,13 @@ fn parse_services(
     let mut services = Vec::new();
     for spanned in file.service {
         let line = Some(line_of(text, spanned.span().start));
-        let service = spanned.into_inner();
+        let service = match Service::deserialize(spanned.into_inner()) {
+            Ok(service) => service,
+            Err(error) => {
+                report.add(path, line, format!("service: {}", error.message().trim()));
+                continue;
+            }
+        };
         let id = &service.id;
         let before = report.0.len();
         if !is_id(id) {
