@@ -11,20 +11,15 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use futures::StreamExt;
-use tough::{
-    DefaultTransport, ExpirationEnforcement, HttpTransportBuilder, IntoVec, Limits, Repository,
-    RepositoryLoader, TargetName, Transport, TransportError, TransportStream,
-};
+use tough::{ExpirationEnforcement, IntoVec, Limits, Repository, RepositoryLoader, TargetName};
 use url::Url;
 
 use crate::chunk::{self, FileManifest, PackIndex};
 use crate::source::{self, MAX_FILE_SIZE};
 use crate::store::{Generation, Store, StoreError};
+use crate::transport::Metered;
 
 /// Where a repository is and how to talk to it.
 #[derive(Debug, Clone)]
@@ -129,36 +124,6 @@ pub struct Report {
     pub pack_bytes: u64,
 }
 
-/// A transport that counts what it receives and can hold a rate.
-#[derive(Debug, Clone)]
-struct Metered {
-    inner: DefaultTransport,
-    received: Arc<AtomicU64>,
-    max_rate: Option<u64>,
-}
-
-#[tough::async_trait]
-impl Transport for Metered {
-    async fn fetch(&self, url: Url) -> Result<TransportStream, TransportError> {
-        let stream = self.inner.fetch(url).await?;
-        let received = Arc::clone(&self.received);
-        let max_rate = self.max_rate;
-        Ok(Box::pin(stream.then(move |item| {
-            let received = Arc::clone(&received);
-            async move {
-                if let Ok(bytes) = &item {
-                    received.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-                    if let Some(rate) = max_rate.filter(|rate| *rate > 0) {
-                        let seconds = bytes.len() as f64 / rate as f64;
-                        tokio::time::sleep(Duration::from_secs_f64(seconds)).await;
-                    }
-                }
-                item
-            }
-        })))
-    }
-}
-
 /// Where the sync keeps trusted metadata.
 fn tuf_dir(store: &Store) -> PathBuf {
     store.root().join("tuf")
@@ -174,8 +139,8 @@ fn chunk_dir(store: &Store) -> PathBuf {
 async fn load(
     store: &Store,
     remote: &Remote,
+    transport: &Metered,
     options: &Options,
-    received: &Arc<AtomicU64>,
 ) -> Result<Repository, SyncError> {
     let tuf_dir = tuf_dir(store);
     fs::create_dir_all(&tuf_dir).map_err(io(&tuf_dir))?;
@@ -191,19 +156,8 @@ async fn load(
         }
         base.join(path).map_err(tuf)
     };
-    let http = HttpTransportBuilder::new()
-        .timeout(options.timeout)
-        .connect_timeout(options.timeout)
-        .tries(options.tries.max(1))
-        .initial_backoff(Duration::from_millis(50))
-        .max_backoff(Duration::from_millis(500));
-    let transport = Metered {
-        inner: DefaultTransport::new_with_http_settings(http),
-        received: Arc::clone(received),
-        max_rate: options.max_rate,
-    };
     RepositoryLoader::new(&root, join("metadata/")?, join("targets/")?)
-        .transport(transport)
+        .transport(transport.clone())
         .limits(options.limits)
         .datastore(tuf_dir)
         .expiration_enforcement(ExpirationEnforcement::Safe)
@@ -345,8 +299,8 @@ fn prune_cache(dir: &Path, keep: &HashSet<String>) -> Result<(), SyncError> {
 /// Syncs once: if the repository offers a pack newer than the current
 /// generation, downloads what is missing and activates it.
 pub async fn sync(store: &Store, remote: &Remote, options: &Options) -> Result<Report, SyncError> {
-    let received = Arc::new(AtomicU64::new(0));
-    let repo = load(store, remote, options, &received).await?;
+    let transport = Metered::new(options.timeout, options.max_rate, options.tries).map_err(tuf)?;
+    let repo = load(store, remote, &transport, options).await?;
     let version = repo.targets().signed.version.get();
     let mut report = Report {
         outcome: Outcome::UpToDate,
@@ -361,7 +315,7 @@ pub async fn sync(store: &Store, remote: &Remote, options: &Options) -> Result<R
         .current()?
         .is_some_and(|current| current.version == version)
     {
-        report.downloaded = received.load(Ordering::Relaxed);
+        report.downloaded = transport.received();
         return Ok(report);
     }
     let index: PackIndex =
@@ -424,7 +378,7 @@ pub async fn sync(store: &Store, remote: &Remote, options: &Options) -> Result<R
     }
     let generation = store.activate_staged(&staging, version)?;
     prune_cache(&chunks, &keep)?;
-    report.downloaded = received.load(Ordering::Relaxed);
+    report.downloaded = transport.received();
     tracing::info!(
         version,
         bytes = report.downloaded,

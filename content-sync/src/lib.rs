@@ -23,3 +23,5 @@ pub mod daemon;
 pub mod keys;
 #[cfg(feature = "sync")]
 pub mod publish;
+#[cfg(feature = "sync")]
+pub mod transport;
