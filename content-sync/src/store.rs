@@ -229,7 +229,7 @@ impl Store {
         sync_dir(&generations)?;
         sync_dir(&self.root.join("staging"))?;
         let relative = Path::new("generations").join(name);
-        if let Some(old) = fs::read_link(self.root.join("current")).ok() {
+        if let Ok(old) = fs::read_link(self.root.join("current")) {
             self.point("previous", &old)?;
         }
         self.point("current", &relative)?;

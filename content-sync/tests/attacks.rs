@@ -1,6 +1,7 @@
 //! Every attack TUF defends against, each tried on the real client over
 //! HTTP: the sync must refuse with a message a staff member can act on, and
 //! the current generation must stay as it was.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -3,6 +3,7 @@
 //! whose database passes `PRAGMA integrity_check`, and the next sync
 //! completes. And a disk that fills up mid-sync: a clear error, the current
 //! generation intact.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! small fake NetworkManager on it: it waits while there is no connectivity,
 //! syncs when full connectivity is reported, syncs on `SyncNow`, reports
 //! its state and signals each activated generation.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Publish, serve over real HTTP, sync into a store: the happy path, deltas,
 //! resume, and what a broken network does.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,6 +1,6 @@
 //! A publisher's keys and repository, a pack source to edit, a device
 //! store, and a real HTTP server in between.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
