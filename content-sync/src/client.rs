@@ -329,14 +329,27 @@ pub async fn sync(store: &Store, remote: &Remote, options: &Options) -> Result<R
     let staging = store.staging_dir(version)?;
     let mut keep = HashSet::new();
     for entry in &index.files {
-        let manifest: FileManifest =
-            serde_json::from_slice(&read_target(&repo, &entry.manifest, options.tries).await?)
-                .map_err(|e| {
-                    SyncError::Pack(format!(
-                        "the manifest of {} does not parse: {e}",
-                        entry.path
-                    ))
-                })?;
+        // Manifests are named by their hash, so they are cached like chunks.
+        let manifest_hash = entry
+            .manifest
+            .trim_start_matches("manifest-")
+            .trim_end_matches(".json")
+            .to_owned();
+        let manifest_bytes = match cached_chunk(&chunks, &manifest_hash) {
+            Some(bytes) => bytes,
+            None => {
+                let bytes = read_target(&repo, &entry.manifest, options.tries).await?;
+                cache_chunk(&chunks, &manifest_hash, &bytes)?;
+                bytes
+            }
+        };
+        keep.insert(manifest_hash);
+        let manifest: FileManifest = serde_json::from_slice(&manifest_bytes).map_err(|e| {
+            SyncError::Pack(format!(
+                "the manifest of {} does not parse: {e}",
+                entry.path
+            ))
+        })?;
         check_manifest(&manifest, &entry.path, entry.size)?;
         let path = staging.join("files").join(&entry.path);
         if let Some(parent) = path.parent() {

@@ -63,7 +63,8 @@ CREATE TABLE service_summary(
     service_id TEXT NOT NULL, lang TEXT NOT NULL, summary TEXT NOT NULL,
     PRIMARY KEY(service_id, lang)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE service_search USING fts5(
-    folded, lang UNINDEXED, service_id UNINDEXED, tokenize = 'trigram');
+    folded, lang UNINDEXED, service_id UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
 CREATE TABLE text(lang TEXT PRIMARY KEY, ftl TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE page(
     slug TEXT NOT NULL, lang TEXT NOT NULL, title TEXT NOT NULL, markdown TEXT NOT NULL,
@@ -132,7 +133,6 @@ pub fn build(pack: &Pack, version: u64, path: &Path) -> Result<(), DbError> {
         }
     }
     tx.commit()?;
-    conn.execute_batch("INSERT INTO service_search(service_search) VALUES ('optimize');")?;
     integrity_check(&conn)?;
     Ok(())
 }
@@ -241,15 +241,13 @@ impl Content {
                 "id IN (SELECT service_id FROM service_search WHERE lang = ?{}",
                 args.len()
             );
-            for word in &words {
-                if word.chars().count() >= 3 {
-                    args.push(format!("\"{}\"", word.replace('"', "\"\"")));
-                    text.push_str(&format!(" AND service_search MATCH ?{}", args.len()));
-                } else {
-                    args.push(format!("%{}%", word.replace(['%', '_'], "")));
-                    text.push_str(&format!(" AND folded LIKE ?{}", args.len()));
-                }
-            }
+            // Every word as a prefix: "schuld" finds "Schuldnerberatung".
+            let terms: Vec<String> = words
+                .iter()
+                .map(|word| format!("\"{}\"*", word.replace('"', "\"\"")))
+                .collect();
+            args.push(terms.join(" "));
+            text.push_str(&format!(" AND service_search MATCH ?{}", args.len()));
             text.push(')');
             let mut or = Vec::new();
             for category in also_categories {

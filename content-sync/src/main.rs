@@ -129,6 +129,19 @@ enum Command {
         #[arg(long, default_value = "7d", value_parser = parse_duration)]
         timestamp_expires: Duration,
     },
+    /// Re-sign the timestamp with the online key (run it from a timer on the
+    /// publishing server, more often than the timestamp expires).
+    RefreshTimestamp {
+        /// The repository directory.
+        #[arg(long)]
+        repo: PathBuf,
+        /// The keys directory (only online/timestamp.pk8 is used).
+        #[arg(long)]
+        keys: PathBuf,
+        /// How long the new timestamp stays valid, e.g. 7d.
+        #[arg(long, default_value = "7d", value_parser = parse_duration)]
+        expires: Duration,
+    },
     /// Sync once and exit.
     Once(SyncArgs),
     /// Run the sync daemon.
@@ -354,6 +367,17 @@ async fn main_inner(cli: Cli) -> Result<()> {
             print(format!(
                 "published version {}: {} files, {} bytes in {} chunks ({} new, {} bytes)",
                 done.version, done.files, done.bytes, done.chunks, done.new_chunks, done.new_bytes
+            ));
+        }
+        Command::RefreshTimestamp {
+            repo,
+            keys: key_dir,
+            expires,
+        } => {
+            let version = publish::refresh_timestamp(&repo, &key_dir, after(expires)?).await?;
+            print(format!(
+                "timestamp version {version}, valid until {}",
+                after(expires)?
             ));
         }
         Command::Once(args) => once(&args).await?,

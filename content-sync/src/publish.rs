@@ -240,3 +240,35 @@ pub async fn publish(
     fs::remove_dir_all(&staging).map_err(io(&staging))?;
     Ok(published)
 }
+
+/// Re-signs the repository's timestamp with a later expiry and the next
+/// version, using only the online timestamp key: what a publishing server
+/// runs from a timer, so that devices can tell fresh metadata from a replay
+/// while the root and targets keys stay offline. Returns the new version.
+pub async fn refresh_timestamp(
+    repo: &Path,
+    keys: &Path,
+    expires: jiff::Timestamp,
+) -> Result<u64, PublishError> {
+    use tough::editor::signed::SignedRole;
+    use tough::schema::{KeyHolder, Signed, Timestamp};
+
+    let (_, root) = keys::latest_root(repo)?;
+    let metadata = repo.join("metadata");
+    let path = metadata.join("timestamp.json");
+    let bytes = fs::read(&path).map_err(io(&path))?;
+    let current: Signed<Timestamp> = serde_json::from_slice(&bytes).map_err(tuf)?;
+    let mut timestamp = current.signed;
+    let version = timestamp.version.get() + 1;
+    timestamp.version = NonZeroU64::new(version).ok_or_else(|| tuf("version overflow"))?;
+    timestamp.expires = expires;
+    let signers = keys::signers(&[keys::key_file(keys, RoleType::Timestamp)]);
+    let rng = aws_lc_rs::rand::SystemRandom::new();
+    let signed = SignedRole::new(timestamp, &KeyHolder::Root(root.signed), &signers, &rng)
+        .await
+        .map_err(tuf)?;
+    let temporary = metadata.join(".timestamp.json.new");
+    fs::write(&temporary, signed.buffer()).map_err(io(&temporary))?;
+    fs::rename(&temporary, &path).map_err(io(&path))?;
+    Ok(version)
+}

@@ -387,10 +387,13 @@ fn parse_services(
     };
     let mut services = Vec::new();
     for spanned in file.service {
-        let line = Some(line_of(text, spanned.span().start));
+        // Counting lines is only worth it for a service with a problem.
+        let offset = spanned.span().start;
+        let line = Some(offset);
         let service = match Service::deserialize(spanned.into_inner()) {
             Ok(service) => service,
             Err(error) => {
+                let line = Some(line_of(text, offset));
                 report.add(path, line, format!("service: {}", error.message().trim()));
                 continue;
             }
@@ -440,6 +443,11 @@ fn parse_services(
         }
         if report.0.len() == before {
             services.push(service);
+        } else {
+            let line = line_of(text, offset);
+            for problem in &mut report.0[before..] {
+                problem.line = Some(line);
+            }
         }
     }
     services

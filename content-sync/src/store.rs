@@ -211,15 +211,22 @@ impl Store {
     /// moves it under `generations/` and makes it current by an atomic
     /// rename. The old current becomes previous; older ones are removed.
     pub fn activate_staged(&self, staging: &Path, version: u64) -> Result<Generation, StoreError> {
+        let started = std::time::Instant::now();
         let files = source::read_dir(&staging.join("files"))?;
         let pack = Pack::parse(&files)?;
         drop(files);
+        let parsed = started.elapsed();
         let database = staging.join(db::FILE);
         db::build(&pack, version, &database)?;
-        File::open(&database)
-            .and_then(|f| f.sync_all())
-            .map_err(io(&database))?;
+        let built = started.elapsed();
         sync_tree(staging)?;
+        tracing::debug!(
+            version,
+            parse_ms = parsed.as_millis() as u64,
+            database_ms = (built - parsed).as_millis() as u64,
+            flush_ms = (started.elapsed() - built).as_millis() as u64,
+            "generation built"
+        );
         let name = staging
             .file_name()
             .ok_or_else(|| StoreError::NotAGeneration(staging.to_owned()))?;

@@ -82,6 +82,34 @@ async fn frozen_metadata_is_refused() {
 }
 
 #[tokio::test]
+async fn a_refreshed_timestamp_thaws_a_frozen_repository() {
+    let f = Fixture::new().await;
+    let past = jiff::Timestamp::now() - jiff::SignedDuration::from_secs(60);
+    f.publish_with(Expiry {
+        timestamp: past,
+        ..expiry()
+    })
+    .await;
+    assert!(f.sync().await.unwrap_err().to_string().contains("xpired"));
+    // Only the online key is at hand on the server.
+    let online_only = f.path("online-keys");
+    std::fs::create_dir_all(online_only.join("online")).unwrap();
+    std::fs::copy(
+        f.path("keys/online/timestamp.pk8"),
+        online_only.join("online/timestamp.pk8"),
+    )
+    .unwrap();
+    let version = content_sync::publish::refresh_timestamp(&f.path("repo"), &online_only, days(1))
+        .await
+        .unwrap();
+    assert_eq!(version, 2);
+    assert!(matches!(
+        f.sync().await.unwrap().outcome,
+        Outcome::Activated(_)
+    ));
+}
+
+#[tokio::test]
 async fn mix_and_match_metadata_is_refused() {
     let f = device_with_v1().await;
     // Serve version 1's targets metadata under version 2's name.
