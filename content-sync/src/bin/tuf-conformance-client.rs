@@ -65,13 +65,45 @@ fn directory(url: &Url) -> Url {
     url
 }
 
+/// tough keeps its datastore (which also holds a clock file) below the
+/// metadata directory; the suite reads the roles' files directly in it.
+fn datastore(cli: &Cli) -> PathBuf {
+    cli.metadata_dir.join("tough")
+}
+
+/// Makes `METADATA_DIR/ROLE.json` mirror what tough trusts now.
+fn publish_trusted(cli: &Cli) -> Result<()> {
+    let store = datastore(cli);
+    let mut trusted = Vec::new();
+    for entry in std::fs::read_dir(&store)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".json") && name != "latest_known_time.json" {
+            std::fs::copy(store.join(&name), cli.metadata_dir.join(&name))?;
+            trusted.push(name);
+        }
+    }
+    for entry in std::fs::read_dir(&cli.metadata_dir)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".json") && !trusted.contains(&name) {
+            std::fs::remove_file(cli.metadata_dir.join(&name))?;
+        }
+    }
+    Ok(())
+}
+
 async fn load(cli: &Cli) -> Result<Repository> {
+    let loaded = load_inner(cli).await;
+    publish_trusted(cli)?;
+    loaded
+}
+
+async fn load_inner(cli: &Cli) -> Result<Repository> {
     let metadata_url = cli
         .metadata_url
         .as_ref()
         .context("--metadata-url is needed")?;
     let targets_url = cli.target_base_url.as_ref().unwrap_or(metadata_url);
-    let root = std::fs::read(cli.metadata_dir.join("root.json")).with_context(|| {
+    let root = std::fs::read(datastore(cli).join("root.json")).with_context(|| {
         format!(
             "no trusted root in {} (run init)",
             cli.metadata_dir.display()
@@ -82,7 +114,7 @@ async fn load(cli: &Cli) -> Result<Repository> {
     let repo = RepositoryLoader::new(&root, directory(metadata_url), directory(targets_url))
         .transport(transport)
         .limits(options.limits)
-        .datastore(&cli.metadata_dir)
+        .datastore(datastore(cli))
         .expiration_enforcement(ExpirationEnforcement::Safe)
         .load()
         .await?;
@@ -128,12 +160,13 @@ async fn download(cli: &Cli) -> Result<()> {
 async fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         Command::Init { trusted_root } => {
-            std::fs::create_dir_all(&cli.metadata_dir)?;
+            std::fs::create_dir_all(datastore(&cli))?;
             let bytes = std::fs::read(trusted_root)
                 .with_context(|| format!("reading {}", trusted_root.display()))?;
             if bytes.is_empty() {
                 bail!("{} is empty", trusted_root.display());
             }
+            std::fs::write(datastore(&cli).join("root.json"), &bytes)?;
             std::fs::write(cli.metadata_dir.join("root.json"), bytes)?;
         }
         Command::Refresh => {
