@@ -8,6 +8,7 @@
 
 pub mod db;
 pub mod demo;
+pub mod hsds;
 pub mod model;
 pub mod source;
 pub mod status;

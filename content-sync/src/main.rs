@@ -142,6 +142,24 @@ enum Command {
         #[arg(long, default_value = "7d", value_parser = parse_duration)]
         expires: Duration,
     },
+    /// Convert an Open Referral HSDS 3.0 dataset (JSON file or tabular
+    /// datapackage directory) into a pack source.
+    ImportHsds {
+        /// The dataset.
+        input: PathBuf,
+        /// The new pack source directory.
+        #[arg(long)]
+        out: PathBuf,
+        /// The pack's name.
+        #[arg(long)]
+        name: String,
+        /// The region it covers.
+        #[arg(long, default_value = "")]
+        region: String,
+        /// Language tags, comma-separated; German first.
+        #[arg(long, value_delimiter = ',', default_value = "de")]
+        languages: Vec<String>,
+    },
     /// Sync once and exit.
     Once(SyncArgs),
     /// Run the sync daemon.
@@ -379,6 +397,30 @@ async fn main_inner(cli: Cli) -> Result<()> {
                 "timestamp version {version}, valid until {}",
                 after(expires)?
             ));
+        }
+        Command::ImportHsds {
+            input,
+            out,
+            name,
+            region,
+            languages,
+        } => {
+            let info = content_sync::model::PackInfo {
+                name,
+                region,
+                languages,
+            };
+            let import = content_sync::hsds::import(&input, &info)?;
+            content_sync::hsds::write(&import, &out)?;
+            print(format!(
+                "imported {} services into {}; {} left out or shortened:",
+                import.imported,
+                out.display(),
+                import.skipped.len()
+            ));
+            for skipped in &import.skipped {
+                print(format!("  {}: {}", skipped.id, skipped.reason));
+            }
         }
         Command::Once(args) => once(&args).await?,
         Command::Run {

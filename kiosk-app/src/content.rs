@@ -97,14 +97,14 @@ impl Content {
 
     /// The built-in demo pack, activated under `demo_dir` unless it is there.
     pub fn built_in(demo_dir: &Path) -> Result<Content, ContentError> {
-        if let Ok(Some(generation)) = store::current(demo_dir) {
-            if let Ok(db) = generation.open() {
-                return Ok(Content {
-                    db,
-                    version: generation.version,
-                    origin: Origin::BuiltIn,
-                });
-            }
+        if let Ok(Some(generation)) = store::current(demo_dir)
+            && let Ok(db) = generation.open()
+        {
+            return Ok(Content {
+                db,
+                version: generation.version,
+                origin: Origin::BuiltIn,
+            });
         }
         let generation = Store::open(demo_dir)?
             .activate_files(&content_sync::demo::files(), content_sync::demo::VERSION)?;

@@ -1,0 +1,142 @@
+//! Importing Open Referral HSDS 3.0 datasets, JSON and tabular, through the
+//! real command.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::Command;
+
+use content_sync::hsds;
+use content_sync::model::{Category, Days, PackInfo};
+use content_sync::source::{Pack, read_dir};
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/hsds")
+        .join(name)
+}
+
+fn info() -> PackInfo {
+    PackInfo {
+        name: "Test".into(),
+        region: "Leipzig".into(),
+        languages: vec!["de".into(), "en".into()],
+    }
+}
+
+#[test]
+fn the_json_form_is_imported_with_translations_and_reasons() {
+    let import = hsds::import(&fixture("services.json"), &info()).unwrap();
+    assert_eq!(import.imported, 2);
+    let reasons: Vec<String> = import
+        .skipped
+        .iter()
+        .map(|s| format!("{}: {}", s.id, s.reason))
+        .collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("svc-001: schedule on days \"SA\"")),
+        "{reasons:#?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("svc-003: no category")),
+        "{reasons:#?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r == "svc-004: no description in \"en\""),
+        "{reasons:#?}"
+    );
+    let pack = Pack::parse(&import.files).unwrap();
+    let food = pack
+        .services
+        .iter()
+        .find(|s| s.category == Category::Food)
+        .unwrap();
+    assert_eq!(food.id, "svc-001");
+    assert_eq!(food.address, "Nordstraße 7, 04105 Leipzig");
+    assert_eq!(food.phone, "0341 555 0201");
+    assert_eq!(food.hours.len(), 1);
+    assert_eq!(
+        (food.hours[0].days, food.hours[0].opens.as_str()),
+        (Days::MonFri, "11:00")
+    );
+    assert_eq!(food.summary["en"], "A warm room, tea, and soup at noon.");
+    assert!(pack.services.iter().any(|s| s.category == Category::Debts));
+}
+
+#[test]
+fn the_tabular_form_is_imported_through_the_command() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("pack");
+    let output = Command::new(env!("CARGO_BIN_EXE_content-sync"))
+        .arg("import-hsds")
+        .arg(fixture("tabular"))
+        .args([
+            "--out",
+            dir.to_str().unwrap(),
+            "--name",
+            "West",
+            "--languages",
+            "de,en",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("imported 2 services"), "{stdout}");
+    assert!(stdout.contains("s2: schedule repeats MONTHLY"), "{stdout}");
+    assert!(stdout.contains("s3: no category"), "{stdout}");
+    let pack = Pack::parse(&read_dir(&dir).unwrap()).unwrap();
+    let clothes = pack.services.iter().find(|s| s.id == "s1").unwrap();
+    assert_eq!(clothes.category, Category::ClothesShowers);
+    assert_eq!(clothes.hours[0].days, Days::MonThu);
+    assert_eq!(clothes.summary["en"], "Clothes and shoes, free.");
+    // The result is a source that publishes.
+    let check = Command::new(env!("CARGO_BIN_EXE_content-sync"))
+        .arg("check")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(check.status.success());
+    // A second import refuses to overwrite it.
+    let again =
+        hsds::write(&hsds::import(&fixture("tabular"), &info()).unwrap(), &dir).unwrap_err();
+    assert!(again.to_string().contains("is not empty"), "{again}");
+}
+
+#[test]
+fn broken_input_gets_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("broken.json");
+    std::fs::write(&json, "[\n  { \"id\": \"x\",\n").unwrap();
+    let error = hsds::import(&json, &info()).unwrap_err().to_string();
+    assert!(error.contains("broken.json:3: not HSDS JSON"), "{error}");
+    let tabular = dir.path().join("tabular");
+    std::fs::create_dir_all(&tabular).unwrap();
+    std::fs::write(tabular.join("datapackage.json"), "{}").unwrap();
+    std::fs::write(tabular.join("services.csv"), "id,name\ns1,\"unclosed\n").unwrap();
+    let error = hsds::import(&tabular, &info()).unwrap_err().to_string();
+    assert!(
+        error.contains("services.csv:3: a quoted field is not closed"),
+        "{error}"
+    );
+    std::fs::write(tabular.join("services.csv"), "id,name\ns1,a,b\n").unwrap();
+    let error = hsds::import(&tabular, &info()).unwrap_err().to_string();
+    assert!(
+        error.contains("services.csv:2: 3 fields where the header has 2"),
+        "{error}"
+    );
+    let error = hsds::import(dir.path(), &info()).unwrap_err().to_string();
+    assert!(
+        error.contains("neither an HSDS JSON file nor a directory with datapackage.json"),
+        "{error}"
+    );
+}
