@@ -17,6 +17,8 @@ pub mod store;
 #[cfg(feature = "sync")]
 pub mod chunk;
 #[cfg(feature = "sync")]
+pub mod cli;
+#[cfg(feature = "sync")]
 pub mod client;
 #[cfg(feature = "sync")]
 pub mod daemon;

@@ -70,35 +70,31 @@ impl SyncArgs {
     }
 }
 
+#[derive(Debug, clap::Args)]
+struct KeyArgs {
+    /// The keys directory (offline/ and online/ below it).
+    #[arg(long)]
+    keys: PathBuf,
+    /// The repository directory.
+    #[arg(long)]
+    repo: PathBuf,
+    /// How long the (new) root metadata is valid, e.g. 365d.
+    #[arg(long, default_value = "365d", value_parser = parse_duration)]
+    root_expires: Duration,
+}
+
 #[derive(Debug, Subcommand)]
 enum KeysCommand {
     /// Make the root, targets, snapshot and timestamp keys and the first
     /// root metadata.
-    Init {
-        /// Where the keys go (offline/ and online/ below it).
-        #[arg(long)]
-        keys: PathBuf,
-        /// The repository directory.
-        #[arg(long)]
-        repo: PathBuf,
-        /// How long the root metadata is valid, e.g. 365d.
-        #[arg(long, default_value = "365d", value_parser = parse_duration)]
-        root_expires: Duration,
-    },
+    Init(KeyArgs),
     /// Replace the key of one role and publish new root metadata that
     /// devices follow.
     Rotate {
         /// root, targets, snapshot or timestamp.
         role: String,
-        /// The keys directory.
-        #[arg(long)]
-        keys: PathBuf,
-        /// The repository directory.
-        #[arg(long)]
-        repo: PathBuf,
-        /// How long the new root metadata is valid.
-        #[arg(long, default_value = "365d", value_parser = parse_duration)]
-        root_expires: Duration,
+        #[command(flatten)]
+        args: KeyArgs,
     },
 }
 
@@ -329,11 +325,11 @@ fn show_status(store_dir: &Path, json: bool) -> Result<()> {
 
 async fn main_inner(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Keys(KeysCommand::Init {
+        Command::Keys(KeysCommand::Init(KeyArgs {
             keys: dir,
             repo,
             root_expires,
-        }) => {
+        })) => {
             let root = keys::init(&dir, &repo, after(root_expires)?).await?;
             print(format!("keys made under {}", dir.display()));
             print(format!(
@@ -348,9 +344,12 @@ async fn main_inner(cli: Cli) -> Result<()> {
         }
         Command::Keys(KeysCommand::Rotate {
             role: name,
-            keys: dir,
-            repo,
-            root_expires,
+            args:
+                KeyArgs {
+                    keys: dir,
+                    repo,
+                    root_expires,
+                },
         }) => {
             let version = keys::rotate(&dir, &repo, role(&name)?, after(root_expires)?).await?;
             print(format!(
@@ -461,29 +460,5 @@ async fn main_inner(cli: Cli) -> Result<()> {
 }
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
-    let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("content-sync: cannot start: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match runtime.block_on(main_inner(cli)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("content-sync: {error:#}");
-            ExitCode::FAILURE
-        }
-    }
+    content_sync::cli::main("content-sync", "info", main_inner(Cli::parse()))
 }

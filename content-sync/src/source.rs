@@ -298,7 +298,7 @@ impl Pack {
     pub fn text_ids(&self) -> BTreeSet<String> {
         self.texts
             .get(REFERENCE_LANGUAGE)
-            .map(|text| message_ids(text))
+            .map(|text| message_ids(text).into_iter().collect())
             .unwrap_or_default()
     }
 }
@@ -481,8 +481,9 @@ fn parse_page(
     })
 }
 
-/// The message ids of a Fluent resource (ignoring syntax errors).
-fn message_ids(text: &str) -> BTreeSet<String> {
+/// The message ids defined in a Fluent source, in file order (syntax
+/// errors ignored).
+pub fn message_ids(text: &str) -> Vec<String> {
     let resource = match fluent_syntax::parser::parse(text) {
         Ok(resource) => resource,
         Err((resource, _)) => resource,
@@ -514,7 +515,10 @@ fn check_texts(report: &mut Report, texts: &BTreeMap<String, String>, languages:
             }
         }
     }
-    let Some(reference) = texts.get(REFERENCE_LANGUAGE).map(|text| message_ids(text)) else {
+    let Some(reference) = texts
+        .get(REFERENCE_LANGUAGE)
+        .map(|text| message_ids(text).into_iter().collect::<BTreeSet<_>>())
+    else {
         if !texts.is_empty() {
             report.add(
                 "texts/de.ftl",
@@ -534,7 +538,7 @@ fn check_texts(report: &mut Report, texts: &BTreeMap<String, String>, languages:
             );
             continue;
         };
-        let ids = message_ids(text);
+        let ids: BTreeSet<String> = message_ids(text).into_iter().collect();
         for id in reference.difference(&ids) {
             report.add(&path, None, format!("message \"{id}\" is missing"));
         }

@@ -140,3 +140,60 @@ fn broken_input_gets_a_clear_message() {
         "{error}"
     );
 }
+
+#[test]
+fn loose_matches_and_narrowed_schedules_are_not_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("d.json");
+    let service = |id: &str, term: &str, schedule: &str| {
+        format!(
+            r#"{{"id": "{id}", "name": "N", "description": "D",
+                "x_anlauf_translations": {{"en": {{"description": "E"}}}},
+                "service_at_locations": [{{"location": {{"addresses": [{{"address_1": "W 1", "city": "L", "postal_code": "04103"}}]}}}}],
+                "schedules": [{schedule}],
+                "attributes": [{{"taxonomy_term": {{"name": "{term}"}}}}]}}"#
+        )
+    };
+    let weekly = r#"{"freq": "WEEKLY", "byday": "MO", "opens_at": "09:00", "closes_at": "10:00"}"#;
+    let fortnightly = r#"{"freq": "WEEKLY", "interval": 2, "byday": "MO", "opens_at": "09:00", "closes_at": "10:00"}"#;
+    let ended = r#"{"freq": "WEEKLY", "valid_to": "2000-01-01", "byday": "MO", "opens_at": "09:00", "closes_at": "10:00"}"#;
+    let items = [
+        service("email", "Email Support", weekly),
+        service("compost", "Compost Collection", weekly),
+        service("clothing", "Clothing Bank", fortnightly),
+        service("meals", "Free Meals", ended),
+    ];
+    std::fs::write(&json, format!("[{}]", items.join(","))).unwrap();
+    let import = hsds::import(&json, &info()).unwrap();
+    let reasons: Vec<String> = import
+        .skipped
+        .iter()
+        .map(|s| format!("{}: {}", s.id, s.reason))
+        .collect();
+    assert!(
+        reasons.iter().any(|r| r.starts_with("email: no category")),
+        "{reasons:#?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("compost: no category")),
+        "{reasons:#?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("clothing: schedule has interval = 2")),
+        "{reasons:#?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("meals: schedule has valid_to = 2000-01-01")),
+        "{reasons:#?}"
+    );
+    assert_eq!(import.imported, 2);
+    std::fs::write(&json, "42").unwrap();
+    let error = hsds::import(&json, &info()).unwrap_err().to_string();
+    assert!(error.contains("expected an array of services"), "{error}");
+}

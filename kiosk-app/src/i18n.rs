@@ -184,17 +184,4 @@ fn langid(language: Language) -> LanguageIdentifier {
 }
 
 /// The message ids defined in a Fluent source, in file order (for tests and tools).
-pub fn message_ids(source: &str) -> Vec<String> {
-    let resource = match fluent_syntax::parser::parse(source) {
-        Ok(resource) => resource,
-        Err((resource, _)) => resource,
-    };
-    resource
-        .body
-        .iter()
-        .filter_map(|entry| match entry {
-            fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_owned()),
-            _ => None,
-        })
-        .collect()
-}
+pub use content_sync::source::message_ids;

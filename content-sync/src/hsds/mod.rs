@@ -135,9 +135,23 @@ fn category_of(terms: &[String]) -> Option<Category> {
     terms.iter().find_map(|term| {
         let term = term.to_lowercase();
         Category::from_id(&term).or_else(|| {
+            // Whole words that begin with a keyword ("clothing" for "cloth"),
+            // so that "Email" is not "mail" and "Compost" not "post".
+            let words: Vec<&str> = term
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
             CATEGORY_WORDS
                 .iter()
-                .find(|(word, _)| term.contains(word))
+                .find(|(keyword, _)| {
+                    let parts: Vec<&str> = keyword.split(' ').collect();
+                    words.windows(parts.len()).any(|window| {
+                        window
+                            .iter()
+                            .zip(&parts)
+                            .all(|(word, part)| word.starts_with(part))
+                    })
+                })
                 .map(|(_, c)| *c)
         })
     })
@@ -150,7 +164,20 @@ struct Schedule {
     byday: String,
     opens_at: String,
     closes_at: String,
+    /// The fields of [`SCHEDULE_LIMITS`] with their values.
+    limits: Vec<(&'static str, String)>,
 }
+
+/// Schedule fields that narrow a weekly repetition; any of them set (an
+/// interval other than 1) makes a schedule the pack cannot express.
+const SCHEDULE_LIMITS: [&str; 6] = [
+    "interval",
+    "valid_to",
+    "until",
+    "count",
+    "bymonthday",
+    "byweekno",
+];
 
 /// A service gathered from either form.
 #[derive(Debug, Clone, Default)]
@@ -210,6 +237,14 @@ fn hours_of(schedule: &Schedule) -> Result<Hours, String> {
             "schedule repeats {}, only weekly schedules are carried over",
             schedule.freq
         ));
+    }
+    for (field, value) in &schedule.limits {
+        let value = value.trim();
+        if !value.is_empty() && !(*field == "interval" && value == "1") {
+            return Err(format!(
+                "schedule has {field} = {value}, which the pack cannot express"
+            ));
+        }
     }
     let days = days_of(&schedule.byday).ok_or_else(|| {
         format!(
@@ -364,6 +399,10 @@ fn schedule_of(value: &Value) -> Schedule {
         byday: str_of(value, "byday"),
         opens_at: str_of(value, "opens_at"),
         closes_at: str_of(value, "closes_at"),
+        limits: SCHEDULE_LIMITS
+            .iter()
+            .map(|field| (*field, str_of(value, field)))
+            .collect(),
     }
 }
 
@@ -376,12 +415,19 @@ fn from_json(path: &Path) -> Result<Vec<Record>, HsdsError> {
     })?;
     let services = match &value {
         Value::Array(items) => items.clone(),
-        Value::Object(_) => value
-            .get("services")
+        // A page of the HSDS API.
+        Value::Object(map) if map.get("contents").is_some_and(Value::is_array) => map
+            .get("contents")
             .and_then(Value::as_array)
             .cloned()
-            .unwrap_or_else(|| vec![value.clone()]),
-        _ => Vec::new(),
+            .unwrap_or_default(),
+        _ => {
+            return Err(HsdsError::Json {
+                path: path.to_owned(),
+                line: 1,
+                message: "expected an array of services or an object with \"contents\"".into(),
+            });
+        }
     };
     let mut records = Vec::new();
     for service in &services {
@@ -430,6 +476,16 @@ fn from_json(path: &Path) -> Result<Vec<Record>, HsdsError> {
 
 fn from_tables(dir: &Path) -> Result<Vec<Record>, HsdsError> {
     let table = |name: &str| csv::read_table(&dir.join(name));
+    let services_csv = dir.join("services.csv");
+    if !services_csv.exists() {
+        return Err(HsdsError::Io {
+            path: services_csv,
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "a tabular dataset needs services.csv",
+            ),
+        });
+    }
     let services = table("services.csv")?;
     let phones = table("phones.csv")?;
     let schedules = table("schedules.csv")?;
@@ -472,6 +528,10 @@ fn from_tables(dir: &Path) -> Result<Vec<Record>, HsdsError> {
                 byday: get(row, "byday"),
                 opens_at: get(row, "opens_at"),
                 closes_at: get(row, "closes_at"),
+                limits: SCHEDULE_LIMITS
+                    .iter()
+                    .map(|field| (*field, get(row, field)))
+                    .collect(),
             })
             .collect();
         let term_ids: Vec<String> = attributes
