@@ -240,7 +240,8 @@ fn hours_of(schedule: &Schedule) -> Result<Hours, String> {
     }
     for (field, value) in &schedule.limits {
         let value = value.trim();
-        if !value.is_empty() && !(*field == "interval" && value == "1") {
+        let harmless = value.is_empty() || (*field == "interval" && value == "1");
+        if !harmless {
             return Err(format!(
                 "schedule has {field} = {value}, which the pack cannot express"
             ));
