@@ -236,6 +236,47 @@ mod tests {
     }
 
     #[test]
+    fn an_open_session_keeps_its_generation_while_new_ones_arrive() {
+        let dir = tempfile::tempdir().unwrap();
+        let store_dir = dir.path().join("store");
+        let store = Store::open(&store_dir).unwrap();
+        store
+            .activate_files(&content_sync::demo::files(), 1)
+            .unwrap();
+        let session = Content::open(&store_dir, &dir.path().join("demo")).unwrap();
+        assert_eq!(session.version, 1);
+        let before = session.search("", Language::German, None, label);
+        // Two more generations: the one the session reads is removed.
+        let mut files = content_sync::demo::files();
+        let all = String::from_utf8(files["services/leipzig.toml"].clone()).unwrap();
+        let first = all.split("[[service]]").nth(1).unwrap();
+        let extra =
+            format!("[[service]]{first}").replace("id = \"nachtcafe\"", "id = \"nachtcafe-2\"");
+        files.insert("services/extra.toml".into(), extra.into_bytes());
+        store.activate_files(&files, 2).unwrap();
+        store.activate_files(&files, 3).unwrap();
+        assert!(
+            !session_path(&session).exists(),
+            "generation 1 should be gone from disk"
+        );
+        assert_eq!(session.search("", Language::German, None, label), before);
+        // The next session's process reads the new one.
+        let next = Content::open(&store_dir, &dir.path().join("demo")).unwrap();
+        assert_eq!(next.version, 3);
+        assert_eq!(
+            next.search("", Language::German, None, label).len(),
+            before.len() + 1
+        );
+    }
+
+    fn session_path(content: &Content) -> std::path::PathBuf {
+        match &content.origin {
+            Origin::Store(path) => path.clone(),
+            Origin::BuiltIn => panic!("not from the store"),
+        }
+    }
+
+    #[test]
     fn a_damaged_store_falls_back_to_the_demo_pack() {
         let dir = tempfile::tempdir().unwrap();
         let store_dir = dir.path().join("store");
