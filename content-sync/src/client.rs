@@ -327,69 +327,82 @@ pub async fn sync(store: &Store, remote: &Remote, options: &Options) -> Result<R
     let chunks = chunk_dir(store);
     fs::create_dir_all(&chunks).map_err(io(&chunks))?;
     let staging = store.staging_dir(version)?;
-    let mut keep = HashSet::new();
-    for entry in &index.files {
-        // Manifests are named by their hash, so they are cached like chunks.
-        let manifest_hash = entry
-            .manifest
-            .trim_start_matches("manifest-")
-            .trim_end_matches(".json")
-            .to_owned();
-        let manifest_bytes = match cached_chunk(&chunks, &manifest_hash) {
-            Some(bytes) => bytes,
-            None => {
-                let bytes = read_target(&repo, &entry.manifest, options.tries).await?;
-                cache_chunk(&chunks, &manifest_hash, &bytes)?;
-                bytes
-            }
-        };
-        keep.insert(manifest_hash);
-        let manifest: FileManifest = serde_json::from_slice(&manifest_bytes).map_err(|e| {
-            SyncError::Pack(format!(
-                "the manifest of {} does not parse: {e}",
-                entry.path
-            ))
-        })?;
-        check_manifest(&manifest, &entry.path, entry.size)?;
-        let path = staging.join("files").join(&entry.path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io(parent))?;
-        }
-        let mut file = fs::File::create(&path).map_err(io(&path))?;
-        let mut whole = aws_lc_rs::digest::Context::new(&aws_lc_rs::digest::SHA256);
-        for chunk_ref in &manifest.chunks {
-            let bytes = match cached_chunk(&chunks, &chunk_ref.sha256) {
-                Some(bytes) => {
-                    report.chunks_cached += 1;
-                    bytes
-                }
+    // A sync that fails leaves no half-built generation behind (the
+    // daemon keeps the store open, so staging is not cleared on open).
+    let built = async {
+        let mut keep = HashSet::new();
+        for entry in &index.files {
+            // Manifests are named by their hash, so they are cached like chunks.
+            let manifest_hash = entry
+                .manifest
+                .trim_start_matches("manifest-")
+                .trim_end_matches(".json")
+                .to_owned();
+            let manifest_bytes = match cached_chunk(&chunks, &manifest_hash) {
+                Some(bytes) => bytes,
                 None => {
-                    let bytes = read_target(&repo, &chunk_ref.target(), options.tries).await?;
-                    if chunk::sha256_hex(&bytes) != chunk_ref.sha256 {
-                        return Err(SyncError::Pack(format!(
-                            "chunk {} of {} is not what its name says",
-                            chunk_ref.sha256, entry.path
-                        )));
-                    }
-                    cache_chunk(&chunks, &chunk_ref.sha256, &bytes)?;
-                    report.chunks_fetched += 1;
-                    report.chunk_bytes += chunk_ref.size;
+                    let bytes = read_target(&repo, &entry.manifest, options.tries).await?;
+                    cache_chunk(&chunks, &manifest_hash, &bytes)?;
                     bytes
                 }
             };
-            whole.update(&bytes);
-            file.write_all(&bytes).map_err(io(&path))?;
-            keep.insert(chunk_ref.sha256.clone());
+            keep.insert(manifest_hash);
+            let manifest: FileManifest = serde_json::from_slice(&manifest_bytes).map_err(|e| {
+                SyncError::Pack(format!(
+                    "the manifest of {} does not parse: {e}",
+                    entry.path
+                ))
+            })?;
+            check_manifest(&manifest, &entry.path, entry.size)?;
+            let path = staging.join("files").join(&entry.path);
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(io(parent))?;
+            }
+            let mut file = fs::File::create(&path).map_err(io(&path))?;
+            let mut whole = aws_lc_rs::digest::Context::new(&aws_lc_rs::digest::SHA256);
+            for chunk_ref in &manifest.chunks {
+                let bytes = match cached_chunk(&chunks, &chunk_ref.sha256) {
+                    Some(bytes) => {
+                        report.chunks_cached += 1;
+                        bytes
+                    }
+                    None => {
+                        let bytes = read_target(&repo, &chunk_ref.target(), options.tries).await?;
+                        if chunk::sha256_hex(&bytes) != chunk_ref.sha256 {
+                            return Err(SyncError::Pack(format!(
+                                "chunk {} of {} is not what its name says",
+                                chunk_ref.sha256, entry.path
+                            )));
+                        }
+                        cache_chunk(&chunks, &chunk_ref.sha256, &bytes)?;
+                        report.chunks_fetched += 1;
+                        report.chunk_bytes += chunk_ref.size;
+                        bytes
+                    }
+                };
+                whole.update(&bytes);
+                file.write_all(&bytes).map_err(io(&path))?;
+                keep.insert(chunk_ref.sha256.clone());
+            }
+            if hex::encode(whole.finish()) != manifest.sha256 {
+                return Err(SyncError::Pack(format!(
+                    "{} does not match its manifest",
+                    entry.path
+                )));
+            }
+            report.pack_bytes += entry.size;
         }
-        if hex::encode(whole.finish()) != manifest.sha256 {
-            return Err(SyncError::Pack(format!(
-                "{} does not match its manifest",
-                entry.path
-            )));
-        }
-        report.pack_bytes += entry.size;
+        let generation = store.activate_staged(&staging, version)?;
+        Ok::<_, SyncError>((generation, keep))
     }
-    let generation = store.activate_staged(&staging, version)?;
+    .await;
+    let (generation, keep) = match built {
+        Ok(built) => built,
+        Err(error) => {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(error);
+        }
+    };
     prune_cache(&chunks, &keep)?;
     report.downloaded = transport.received();
     tracing::info!(

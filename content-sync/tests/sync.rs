@@ -125,6 +125,8 @@ async fn network_faults_fail_clearly_and_keep_the_current_generation() {
             "{fault:?}: {message}"
         );
         assert_eq!(f.current_version(), Some(1), "{fault:?}");
+        let left = std::fs::read_dir(f.path("store/staging")).unwrap().count();
+        assert_eq!(left, 0, "{fault:?} left a half-built generation");
     }
     f.server.heal();
     assert!(matches!(f.sync().await.unwrap().outcome, Outcome::Activated(ref g) if g.version == 2));
