@@ -114,6 +114,7 @@ async fn network_faults_fail_clearly_and_keep_the_current_generation() {
         (".chunk-", Fault::WrongLength),
         ("timestamp.json", Fault::Status(500)),
         (".chunk-", Fault::Trickle { rate: 20 }),
+        (".chunk-", Fault::Swap(format!("targets/{}", swap_with(&f)))),
     ];
     for (matching, fault) in faults {
         f.server.heal();
@@ -130,6 +131,69 @@ async fn network_faults_fail_clearly_and_keep_the_current_generation() {
     }
     f.server.heal();
     assert!(matches!(f.sync().await.unwrap().outcome, Outcome::Activated(ref g) if g.version == 2));
+}
+
+/// A chunk of version 1 only, served instead of the new chunks.
+fn swap_with(f: &Fixture) -> String {
+    let oldest = f
+        .chunk_files()
+        .into_iter()
+        .min_by_key(|p| std::fs::metadata(p).unwrap().modified().unwrap())
+        .unwrap();
+    oldest.file_name().unwrap().to_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn status_tells_staff_what_the_store_holds_and_what_went_wrong() {
+    let f = Fixture::new().await;
+    let status = |json: bool| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_content-sync"));
+        command.arg("status").arg("--store").arg(f.path("store"));
+        if json {
+            command.arg("--json");
+        }
+        let output = command.output().unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert!(status(false).contains("current: none"), "{}", status(false));
+    f.publish().await;
+    let once = |url: String| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_content-sync"))
+            .args(["once", "--timeout", "3", "--store"])
+            .arg(f.path("store"))
+            .args(["--url", &url, "--trusted-root"])
+            .arg(f.path("repo/metadata/1.root.json"))
+            .output()
+            .unwrap()
+    };
+    let ok = once(f.server.url());
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("activated version 1"));
+    let text = status(false);
+    assert!(
+        text.contains("current: version 1 (Anlauf demo, 6 services)"),
+        "{text}"
+    );
+    assert!(text.contains("state: idle"), "{text}");
+    // A repository that is gone: a non-zero exit, the error in status, content kept.
+    let failed = once("http://127.0.0.1:9/".into());
+    assert!(!failed.status.success());
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("content update refused"));
+    let json: serde_json::Value = serde_json::from_str(&status(true)).unwrap();
+    assert_eq!(json["current"], 1);
+    assert_eq!(json["state"], "failed");
+    assert!(
+        json["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("content update refused"),
+        "{json}"
+    );
 }
 
 #[tokio::test]
