@@ -15,6 +15,23 @@ fn fixture(name: &str) -> std::path::PathBuf {
         .join(name)
 }
 
+/// Fails unless one of the reasons starts with `prefix`.
+fn has(reasons: &[String], prefix: &str) {
+    assert!(
+        reasons.iter().any(|r| r.starts_with(prefix)),
+        "no {prefix:?} in {reasons:#?}"
+    );
+}
+
+/// The skipped services as "id: reason".
+fn reasons(import: &hsds::Import) -> Vec<String> {
+    import
+        .skipped
+        .iter()
+        .map(|s| format!("{}: {}", s.id, s.reason))
+        .collect()
+}
+
 fn info() -> PackInfo {
     PackInfo {
         name: "Test".into(),
@@ -27,29 +44,10 @@ fn info() -> PackInfo {
 fn the_json_form_is_imported_with_translations_and_reasons() {
     let import = hsds::import(&fixture("services.json"), &info()).unwrap();
     assert_eq!(import.imported, 2);
-    let reasons: Vec<String> = import
-        .skipped
-        .iter()
-        .map(|s| format!("{}: {}", s.id, s.reason))
-        .collect();
-    assert!(
-        reasons
-            .iter()
-            .any(|r| r.starts_with("svc-001: schedule on days \"SA\"")),
-        "{reasons:#?}"
-    );
-    assert!(
-        reasons
-            .iter()
-            .any(|r| r.starts_with("svc-003: no category")),
-        "{reasons:#?}"
-    );
-    assert!(
-        reasons
-            .iter()
-            .any(|r| r == "svc-004: no description in \"en\""),
-        "{reasons:#?}"
-    );
+    let reasons = reasons(&import);
+    has(&reasons, "svc-001: schedule on days \"SA\"");
+    has(&reasons, "svc-003: no category");
+    has(&reasons, "svc-004: no description in \"en\"");
     let pack = Pack::parse(&import.files).unwrap();
     let food = pack
         .services
@@ -165,33 +163,11 @@ fn loose_matches_and_narrowed_schedules_are_not_guessed() {
     ];
     std::fs::write(&json, format!("[{}]", items.join(","))).unwrap();
     let import = hsds::import(&json, &info()).unwrap();
-    let reasons: Vec<String> = import
-        .skipped
-        .iter()
-        .map(|s| format!("{}: {}", s.id, s.reason))
-        .collect();
-    assert!(
-        reasons.iter().any(|r| r.starts_with("email: no category")),
-        "{reasons:#?}"
-    );
-    assert!(
-        reasons
-            .iter()
-            .any(|r| r.starts_with("compost: no category")),
-        "{reasons:#?}"
-    );
-    assert!(
-        reasons
-            .iter()
-            .any(|r| r.starts_with("clothing: schedule has interval = 2")),
-        "{reasons:#?}"
-    );
-    assert!(
-        reasons
-            .iter()
-            .any(|r| r.starts_with("meals: schedule has valid_to = 2000-01-01")),
-        "{reasons:#?}"
-    );
+    let reasons = reasons(&import);
+    has(&reasons, "email: no category");
+    has(&reasons, "compost: no category");
+    has(&reasons, "clothing: schedule has interval = 2");
+    has(&reasons, "meals: schedule has valid_to = 2000-01-01");
     assert_eq!(import.imported, 2);
     std::fs::write(&json, "42").unwrap();
     let error = hsds::import(&json, &info()).unwrap_err().to_string();

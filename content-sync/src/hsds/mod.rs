@@ -475,6 +475,15 @@ fn from_json(path: &Path) -> Result<Vec<Record>, HsdsError> {
     Ok(records)
 }
 
+/// A CSV row as the JSON object the JSON form would have.
+fn row_value(row: &BTreeMap<String, String>) -> Value {
+    Value::Object(
+        row.iter()
+            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+            .collect(),
+    )
+}
+
 fn from_tables(dir: &Path) -> Result<Vec<Record>, HsdsError> {
     let table = |name: &str| csv::read_table(&dir.join(name));
     let services_csv = dir.join("services.csv");
@@ -506,13 +515,7 @@ fn from_tables(dir: &Path) -> Result<Vec<Record>, HsdsError> {
         let address = addresses
             .iter()
             .filter(|row| locations.contains(&get(row, "location_id")))
-            .find_map(|row| {
-                address_line(&Value::Object(
-                    row.iter()
-                        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-                        .collect(),
-                ))
-            });
+            .find_map(|row| address_line(&row_value(row)));
         let phone = phones
             .iter()
             .filter(|row| {
@@ -524,16 +527,7 @@ fn from_tables(dir: &Path) -> Result<Vec<Record>, HsdsError> {
         let schedules = schedules
             .iter()
             .filter(own)
-            .map(|row| Schedule {
-                freq: get(row, "freq"),
-                byday: get(row, "byday"),
-                opens_at: get(row, "opens_at"),
-                closes_at: get(row, "closes_at"),
-                limits: SCHEDULE_LIMITS
-                    .iter()
-                    .map(|field| (*field, get(row, field)))
-                    .collect(),
-            })
+            .map(|row| schedule_of(&row_value(row)))
             .collect();
         let term_ids: Vec<String> = attributes
             .iter()
