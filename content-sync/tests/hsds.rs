@@ -132,6 +132,11 @@ fn broken_input_gets_a_clear_message() {
         error.contains("services.csv:2: 3 fields where the header has 2"),
         "{error}"
     );
+    // The line is where the record starts, after fields that span lines.
+    let spanning = "id,name\ns1,\"two\nlines\"\ns2,a,b\n";
+    std::fs::write(tabular.join("services.csv"), spanning).unwrap();
+    let error = hsds::import(&tabular, &info()).unwrap_err().to_string();
+    assert!(error.contains("services.csv:4: 3 fields"), "{error}");
     let error = hsds::import(dir.path(), &info()).unwrap_err().to_string();
     assert!(
         error.contains("neither an HSDS JSON file nor a directory with datapackage.json"),
@@ -155,7 +160,10 @@ fn loose_matches_and_narrowed_schedules_are_not_guessed() {
     let weekly = r#"{"freq": "WEEKLY", "byday": "MO", "opens_at": "09:00", "closes_at": "10:00"}"#;
     let fortnightly = r#"{"freq": "WEEKLY", "interval": 2, "byday": "MO", "opens_at": "09:00", "closes_at": "10:00"}"#;
     let ended = r#"{"freq": "WEEKLY", "valid_to": "2000-01-01", "byday": "MO", "opens_at": "09:00", "closes_at": "10:00"}"#;
+    let two_days =
+        r#"{"freq": "WEEKLY", "byday": "MO,WE", "opens_at": "09:00", "closes_at": "10:00"}"#;
     let items = [
+        service("soup", "Soup Kitchen", two_days),
         service("email", "Email Support", weekly),
         service("compost", "Compost Collection", weekly),
         service("clothing", "Clothing Bank", fortnightly),
@@ -168,7 +176,11 @@ fn loose_matches_and_narrowed_schedules_are_not_guessed() {
     has(&reasons, "compost: no category");
     has(&reasons, "clothing: schedule has interval = 2");
     has(&reasons, "meals: schedule has valid_to = 2000-01-01");
-    assert_eq!(import.imported, 2);
+    assert_eq!(import.imported, 3);
+    let pack = Pack::parse(&import.files).unwrap();
+    let soup = pack.services.iter().find(|s| s.id == "soup").unwrap();
+    let days: Vec<Days> = soup.hours.iter().map(|h| h.days).collect();
+    assert_eq!(days, [Days::Mon, Days::Wed]);
     std::fs::write(&json, "42").unwrap();
     let error = hsds::import(&json, &info()).unwrap_err().to_string();
     assert!(error.contains("expected an array of services"), "{error}");

@@ -6,13 +6,15 @@ use std::path::Path;
 
 use super::HsdsError;
 
-/// Parses CSV text into records of fields; `Err` names the line.
-pub fn parse(text: &str) -> Result<Vec<Vec<String>>, (usize, String)> {
+/// Parses CSV text into records of fields, each with the line it starts
+/// on; `Err` names the line.
+pub fn parse(text: &str) -> Result<Vec<(usize, Vec<String>)>, (usize, String)> {
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();
     let mut quoted = false;
     let mut line = 1;
+    let mut start = 1;
     let mut chars = text.chars().peekable();
     let mut field_started = false;
     while let Some(c) = chars.next() {
@@ -44,9 +46,10 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, (usize, String)> {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' => {
                 record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
+                records.push((start, std::mem::take(&mut record)));
                 field_started = false;
                 line += 1;
+                start = line;
             }
             _ => {
                 field.push(c);
@@ -59,7 +62,7 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, (usize, String)> {
     }
     if field_started || !record.is_empty() {
         record.push(field);
-        records.push(record);
+        records.push((start, record));
     }
     Ok(records)
 }
@@ -84,17 +87,17 @@ pub fn read_table(path: &Path) -> Result<Vec<BTreeMap<String, String>>, HsdsErro
     let mut records = parse(text.trim_start_matches('\u{feff}'))
         .map_err(|(line, m)| error(line, m))?
         .into_iter();
-    let Some(header) = records.next() else {
+    let Some((_, header)) = records.next() else {
         return Ok(Vec::new());
     };
     let mut rows = Vec::new();
-    for (index, record) in records.enumerate() {
+    for (line, record) in records {
         if record.len() == 1 && record[0].is_empty() {
             continue;
         }
         if record.len() != header.len() {
             return Err(error(
-                index + 2,
+                line,
                 format!(
                     "{} fields where the header has {}",
                     record.len(),
@@ -114,8 +117,17 @@ mod tests {
     #[test]
     fn quotes_commas_and_line_breaks() {
         let records = parse("a,b,c\r\n1,\"x, \"\"y\"\"\",\"two\nlines\"\n,,\n").unwrap();
-        assert_eq!(records[1], ["1", "x, \"y\"", "two\nlines"]);
-        assert_eq!(records[2], ["", "", ""]);
+        assert_eq!(
+            records[1],
+            (
+                2,
+                vec!["1".into(), "x, \"y\"".into(), "two\nlines".to_owned()]
+            )
+        );
+        assert_eq!(
+            records[2],
+            (4, vec![String::new(), String::new(), String::new()])
+        );
         assert_eq!(records.len(), 3);
     }
 

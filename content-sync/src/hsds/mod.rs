@@ -231,7 +231,7 @@ fn time_of(text: &str) -> Option<String> {
     (hours < 24 && minutes < 60).then(|| format!("{hours:02}:{minutes:02}"))
 }
 
-fn hours_of(schedule: &Schedule) -> Result<Hours, String> {
+fn hours_of(schedule: &Schedule) -> Result<Vec<Hours>, String> {
     if !schedule.freq.is_empty() && !schedule.freq.eq_ignore_ascii_case("weekly") {
         return Err(format!(
             "schedule repeats {}, only weekly schedules are carried over",
@@ -247,21 +247,35 @@ fn hours_of(schedule: &Schedule) -> Result<Hours, String> {
             ));
         }
     }
-    let days = days_of(&schedule.byday).ok_or_else(|| {
-        format!(
-            "schedule on days \"{}\" has no equivalent in the pack",
-            schedule.byday
-        )
-    })?;
+    // Days without a group of their own ("MO,WE") are given one by one,
+    // where the pack has each of them.
+    let all: Vec<Days> = match days_of(&schedule.byday) {
+        Some(days) => vec![days],
+        None => schedule
+            .byday
+            .split(',')
+            .map(|day| days_of(day.trim()))
+            .collect::<Option<Vec<Days>>>()
+            .filter(|days| !days.is_empty())
+            .ok_or_else(|| {
+                format!(
+                    "schedule on days \"{}\" has no equivalent in the pack",
+                    schedule.byday
+                )
+            })?,
+    };
     let opens = time_of(&schedule.opens_at)
         .ok_or_else(|| format!("opening time \"{}\" is not a time", schedule.opens_at))?;
     let closes = time_of(&schedule.closes_at)
         .ok_or_else(|| format!("closing time \"{}\" is not a time", schedule.closes_at))?;
-    Ok(Hours {
-        days,
-        opens,
-        closes,
-    })
+    Ok(all
+        .into_iter()
+        .map(|days| Hours {
+            days,
+            opens: opens.clone(),
+            closes: closes.clone(),
+        })
+        .collect())
 }
 
 /// A pack id from an HSDS id.
@@ -342,7 +356,7 @@ fn convert(
         let mut hours = Vec::new();
         for schedule in &record.schedules {
             match hours_of(schedule) {
-                Ok(h) => hours.push(h),
+                Ok(h) => hours.extend(h),
                 Err(reason) => skipped.push(skip(format!(
                     "{reason} (the service is imported without it)"
                 ))),
