@@ -6,9 +6,11 @@ use std::path::Path;
 
 use super::HsdsError;
 
-/// Parses CSV text into records of fields, each with the line it starts
-/// on; `Err` names the line.
-pub fn parse(text: &str) -> Result<Vec<(usize, Vec<String>)>, (usize, String)> {
+/// A record's fields and the line it starts on.
+pub type Record = (usize, Vec<String>);
+
+/// Parses CSV text into records; `Err` names the line and the problem.
+pub fn parse(text: &str) -> Result<Vec<Record>, (usize, String)> {
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();
