@@ -97,6 +97,14 @@ pub fn manifest_target(sha256: &str) -> String {
     format!("manifest-{sha256}.json")
 }
 
+/// The hash a manifest's target name carries, if it is one.
+pub fn manifest_hash(target: &str) -> Option<&str> {
+    target
+        .strip_prefix("manifest-")
+        .and_then(|name| name.strip_suffix(".json"))
+        .filter(|hash| is_sha256_hex(hash))
+}
+
 /// Cuts `data` into chunks: each chunk's reference and its bytes.
 pub fn split(data: &[u8]) -> Vec<(ChunkRef, &[u8])> {
     fastcdc::v2020::FastCDC::new(data, MIN_SIZE, AVG_SIZE, MAX_SIZE)

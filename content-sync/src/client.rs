@@ -215,11 +215,7 @@ pub fn check_index(index: &PackIndex, version: u64, options: &Options) -> Result
         if !paths.insert(entry.path.as_str()) {
             return refuse(format!("file {} is listed twice", entry.path));
         }
-        let hash = entry
-            .manifest
-            .strip_prefix("manifest-")
-            .and_then(|n| n.strip_suffix(".json"));
-        if !hash.is_some_and(chunk::is_sha256_hex) {
+        if chunk::manifest_hash(&entry.manifest).is_none() {
             return refuse(format!("{:?} is not a manifest name", entry.manifest));
         }
         if entry.size > MAX_FILE_SIZE {
@@ -333,10 +329,11 @@ pub async fn sync(store: &Store, remote: &Remote, options: &Options) -> Result<R
         let mut keep = HashSet::new();
         for entry in &index.files {
             // Manifests are named by their hash, so they are cached like chunks.
-            let manifest_hash = entry
-                .manifest
-                .trim_start_matches("manifest-")
-                .trim_end_matches(".json")
+            // (`check_index` made sure the name carries one.)
+            let manifest_hash = chunk::manifest_hash(&entry.manifest)
+                .ok_or_else(|| {
+                    SyncError::Pack(format!("{:?} is not a manifest name", entry.manifest))
+                })?
                 .to_owned();
             let manifest_bytes = match cached_chunk(&chunks, &manifest_hash) {
                 Some(bytes) => bytes,

@@ -11,7 +11,7 @@ use zbus::object_server::{InterfaceRef, SignalEmitter};
 use zbus::{Connection, interface, proxy};
 
 use crate::client::{self, Options, Outcome, Remote};
-use crate::status::{self, Status};
+use crate::status::Status;
 use crate::store::{Store, StoreError};
 
 /// The bus name the daemon owns.
@@ -206,16 +206,12 @@ pub async fn run(config: Config) -> Result<(), DaemonError> {
             wait = config.interval + jitter(config.jitter);
             continue;
         }
-        status.state = "syncing".into();
-        status.last_check = Some(status::now());
+        status.checking();
         publish(&iface, &status, version).await;
         match client::sync(&store, &config.remote, &config.options).await {
             Ok(report) => {
                 failures = 0;
-                status.state = "idle".into();
-                status.last_error.clear();
-                status.last_success = status.last_check;
-                status.offered_version = Some(report.version);
+                status.succeeded(report.version);
                 if let Outcome::Activated(generation) = report.outcome {
                     version = generation.version;
                     publish(&iface, &status, version).await;
@@ -226,8 +222,7 @@ pub async fn run(config: Config) -> Result<(), DaemonError> {
             Err(error) => {
                 failures = failures.saturating_add(1);
                 tracing::warn!(%error, failures, "content sync failed");
-                status.state = "failed".into();
-                status.last_error = error.to_string();
+                status.failed(&error);
                 let backoff = Duration::from_secs(10)
                     .saturating_mul(2u32.saturating_pow(failures.min(16)))
                     .min(config.max_backoff);

@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use content_sync::client::{self, Options, Outcome, Remote};
 use content_sync::publish::{self, Expiry};
-use content_sync::status::{self, Status};
+use content_sync::status::Status;
 use content_sync::store::{self, Store};
 use content_sync::{daemon, keys, source};
 use tough::schema::RoleType;
@@ -242,19 +242,11 @@ fn print(line: impl std::fmt::Display) {
 async fn once(args: &SyncArgs) -> Result<()> {
     let store = Store::open(&args.device.store)?;
     let mut status = Status::load(&args.device.store);
-    status.last_check = Some(status::now());
+    status.checking();
     let result = client::sync(&store, &args.remote(), &args.options()).await;
     match &result {
-        Ok(report) => {
-            status.state = "idle".into();
-            status.last_error.clear();
-            status.last_success = status.last_check;
-            status.offered_version = Some(report.version);
-        }
-        Err(error) => {
-            status.state = "failed".into();
-            status.last_error = error.to_string();
-        }
+        Ok(report) => status.succeeded(report.version),
+        Err(error) => status.failed(error),
     }
     status
         .save(&args.device.store)

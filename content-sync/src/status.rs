@@ -41,6 +41,26 @@ impl Status {
             })
     }
 
+    /// A check starts now.
+    pub fn checking(&mut self) {
+        self.state = "syncing".into();
+        self.last_check = Some(now());
+    }
+
+    /// The check succeeded; the repository offers `version`.
+    pub fn succeeded(&mut self, version: u64) {
+        self.state = "idle".into();
+        self.last_error.clear();
+        self.last_success = self.last_check;
+        self.offered_version = Some(version);
+    }
+
+    /// The check failed with `error`.
+    pub fn failed(&mut self, error: &impl std::fmt::Display) {
+        self.state = "failed".into();
+        self.last_error = error.to_string();
+    }
+
     /// Saves the status under `root` (write beside, then rename).
     pub fn save(&self, root: &Path) -> std::io::Result<()> {
         let bytes = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;

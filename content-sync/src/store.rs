@@ -15,7 +15,6 @@
 //! take the lock and only follow `current`.
 
 use std::fs::{self, File};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::db::{self, Content, DbError};
@@ -117,13 +116,6 @@ pub fn sync_dir(path: &Path) -> Result<(), StoreError> {
     File::open(path)
         .and_then(|dir| dir.sync_all())
         .map_err(io(path))
-}
-
-/// Writes `bytes` to `path` and flushes it to disk.
-pub fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let mut file = File::create(path).map_err(io(path))?;
-    file.write_all(bytes).map_err(io(path))?;
-    file.sync_all().map_err(io(path))
 }
 
 /// A store opened for writing: holds the writer's lock while it lives.
