@@ -1,18 +1,23 @@
 //! The SQLite database of a generation: what the kiosk reads. It is built
 //! once from a checked [`Pack`], checked, and from then on only read.
+//! Searching it is in [`crate::find`].
 
+use std::cell::OnceCell;
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
-use crate::model::{Category, Hours, PackInfo, Service};
-use crate::source::{Pack, REFERENCE_LANGUAGE};
+use crate::model::{Category, PackInfo, Service};
+use crate::search::{self, Vocabulary};
+use crate::source::Pack;
+
+pub use crate::search::fold;
 
 /// The database's file name inside a generation.
 pub const FILE: &str = "content.sqlite";
 
 /// The schema version this code writes and reads.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// A database problem.
 #[derive(Debug, thiserror::Error)]
@@ -34,37 +39,27 @@ pub enum DbError {
     Value(String),
 }
 
-/// Folds text for matching: lower case, umlauts and ß spelled plainly, so
-/// that "Schuldnerberatung", "schuldnerberatung" and "Schuldnerbératung" meet.
-pub fn fold(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match c {
-            'ä' | 'á' | 'à' | 'â' | 'ă' | 'ą' => folded.push('a'),
-            'ö' | 'ó' | 'ò' | 'ô' => folded.push('o'),
-            'ü' | 'ú' | 'ù' | 'û' => folded.push('u'),
-            'é' | 'è' | 'ê' | 'ę' => folded.push('e'),
-            'ß' => folded.push_str("ss"),
-            'ș' | 'ş' | 'ś' => folded.push('s'),
-            'ț' | 'ţ' => folded.push('t'),
-            other => folded.push(other),
-        }
-    }
-    folded
+fn json<T: serde::Serialize>(value: &T) -> Result<String, DbError> {
+    serde_json::to_string(value).map_err(|e| DbError::Value(e.to_string()))
 }
 
 const SCHEMA: &str = "
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE service(
     id TEXT PRIMARY KEY, name TEXT NOT NULL, category TEXT NOT NULL,
-    address TEXT NOT NULL, phone TEXT NOT NULL, hours TEXT NOT NULL);
-CREATE INDEX service_category ON service(category);
-CREATE TABLE service_summary(
-    service_id TEXT NOT NULL, lang TEXT NOT NULL, summary TEXT NOT NULL,
-    PRIMARY KEY(service_id, lang)) WITHOUT ROWID;
+    lat REAL, lon REAL, free INTEGER, appointment INTEGER, wheelchair INTEGER,
+    women INTEGER NOT NULL, young INTEGER NOT NULL, crisis INTEGER NOT NULL,
+    languages TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX service_crisis ON service(crisis) WHERE crisis;
+CREATE TABLE service_category(
+    category TEXT NOT NULL, service_id TEXT NOT NULL,
+    PRIMARY KEY(category, service_id)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE service_search USING fts5(
-    folded, lang UNINDEXED, service_id UNINDEXED,
+    name, body, service_id UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+CREATE TABLE term(term TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE lexicon(
+    lang TEXT NOT NULL, category TEXT, phrase TEXT NOT NULL);
 CREATE TABLE text(lang TEXT PRIMARY KEY, ftl TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE page(
     slug TEXT NOT NULL, lang TEXT NOT NULL, title TEXT NOT NULL, markdown TEXT NOT NULL,
@@ -81,41 +76,24 @@ pub fn build(pack: &Pack, version: u64, path: &Path) -> Result<(), DbError> {
     tx.execute_batch(SCHEMA)?;
     {
         let mut meta = tx.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2)")?;
-        let languages = pack.info.languages.join(" ");
         for (key, value) in [
             ("schema", SCHEMA_VERSION.to_string()),
             ("version", version.to_string()),
-            ("name", pack.info.name.clone()),
-            ("region", pack.info.region.clone()),
-            ("languages", languages),
+            ("info", json(&pack.info)?),
         ] {
             meta.execute(params![key, value])?;
         }
-        let mut service = tx.prepare(
-            "INSERT INTO service(id, name, category, address, phone, hours) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        let mut summary = tx.prepare(
-            "INSERT INTO service_summary(service_id, lang, summary) VALUES (?1, ?2, ?3)",
-        )?;
-        let mut search =
-            tx.prepare("INSERT INTO service_search(folded, lang, service_id) VALUES (?1, ?2, ?3)")?;
-        for s in &pack.services {
-            let hours =
-                serde_json::to_string(&s.hours).map_err(|e| DbError::Value(e.to_string()))?;
-            service.execute(params![
-                s.id,
-                s.name,
-                s.category.id(),
-                s.address,
-                s.phone,
-                hours
-            ])?;
-            let reference = s.summary_in(REFERENCE_LANGUAGE, REFERENCE_LANGUAGE);
-            for (lang, text) in &s.summary {
-                summary.execute(params![s.id, lang, text])?;
-                let folded = fold(&format!("{} {text} {reference}", s.name));
-                search.execute(params![folded, lang, s.id])?;
+        insert_services(&tx, &pack.services)?;
+        let mut lexicon =
+            tx.prepare("INSERT INTO lexicon(lang, category, phrase) VALUES (?1, ?2, ?3)")?;
+        for (lang, entry) in &pack.lexicons {
+            for word in &entry.stopwords {
+                lexicon.execute(params![lang, Option::<&str>::None, word])?;
+            }
+            for (category, phrases) in &entry.synonyms {
+                for phrase in phrases {
+                    lexicon.execute(params![lang, category, phrase])?;
+                }
             }
         }
         let mut text = tx.prepare("INSERT INTO text(lang, ftl) VALUES (?1, ?2)")?;
@@ -132,8 +110,54 @@ pub fn build(pack: &Pack, version: u64, path: &Path) -> Result<(), DbError> {
             tiles.execute(params![path])?;
         }
     }
+    // The directory's own words, for forgiving typos: read back from the
+    // text index, without numbers and one- or two-letter words.
+    tx.execute_batch(
+        "CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, service_search, 'row');
+         INSERT INTO term(term) SELECT term FROM temp.words
+             WHERE length(term) >= 3 AND term GLOB '*[^0-9]*';
+         DROP TABLE temp.words;",
+    )?;
     tx.commit()?;
+    conn.execute_batch("INSERT INTO service_search(service_search) VALUES ('optimize');")?;
     integrity_check(&conn)?;
+    Ok(())
+}
+
+fn insert_services(tx: &rusqlite::Transaction<'_>, services: &[Service]) -> Result<(), DbError> {
+    let mut service = tx.prepare(
+        "INSERT INTO service(id, name, category, lat, lon, free, appointment, wheelchair, \
+         women, young, crisis, languages, data) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?;
+    let mut category =
+        tx.prepare("INSERT OR IGNORE INTO service_category(category, service_id) VALUES (?1, ?2)")?;
+    let mut search =
+        tx.prepare("INSERT INTO service_search(name, body, service_id) VALUES (?1, ?2, ?3)")?;
+    for s in services {
+        let languages = format!(" {} ", s.languages.join(" "));
+        service.execute(params![
+            s.id,
+            s.name,
+            s.category.id(),
+            s.position.map(|p| p.lat),
+            s.position.map(|p| p.lon),
+            s.free,
+            s.appointment,
+            s.wheelchair,
+            s.audience.contains(&crate::model::Audience::Women),
+            s.audience.contains(&crate::model::Audience::Young),
+            s.crisis_line,
+            languages,
+            json(s)?,
+        ])?;
+        for c in std::iter::once(&s.category).chain(&s.also) {
+            category.execute(params![c.id(), s.id])?;
+        }
+        let name = fold(&format!("{} {}", s.name, s.organization));
+        let body = fold(&s.all_texts().collect::<Vec<_>>().join(" "));
+        search.execute(params![name, body, s.id])?;
+    }
     Ok(())
 }
 
@@ -153,7 +177,9 @@ pub fn integrity_check(conn: &Connection) -> Result<(), DbError> {
 /// A generation's database, opened read-only.
 #[derive(Debug)]
 pub struct Content {
-    conn: Connection,
+    pub(crate) conn: Connection,
+    info: PackInfo,
+    vocabulary: OnceCell<Vocabulary>,
 }
 
 impl Content {
@@ -163,15 +189,20 @@ impl Content {
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        let content = Content { conn };
-        let found: i64 = content
-            .meta("schema")?
+        let found: i64 = meta(&conn, "schema")?
             .and_then(|schema| schema.parse().ok())
             .ok_or_else(|| DbError::Value("no schema version".into()))?;
         if found != SCHEMA_VERSION {
             return Err(DbError::Schema { found });
         }
-        Ok(content)
+        let info = meta(&conn, "info")?
+            .ok_or_else(|| DbError::Value("no pack description".into()))?;
+        let info = serde_json::from_str(&info).map_err(|e| DbError::Value(e.to_string()))?;
+        Ok(Content {
+            conn,
+            info,
+            vocabulary: OnceCell::new(),
+        })
     }
 
     /// Runs `PRAGMA integrity_check`.
@@ -179,33 +210,16 @@ impl Content {
         integrity_check(&self.conn)
     }
 
-    fn meta(&self, key: &str) -> Result<Option<String>, DbError> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| {
-                row.get(0)
-            })
-            .optional()?)
-    }
-
     /// The pack version this database was built from.
     pub fn version(&self) -> Result<u64, DbError> {
-        self.meta("version")?
+        meta(&self.conn, "version")?
             .and_then(|v| v.parse().ok())
             .ok_or_else(|| DbError::Value("no version".into()))
     }
 
     /// What `pack.toml` said.
-    pub fn info(&self) -> Result<PackInfo, DbError> {
-        let get = |key| self.meta(key).map(Option::unwrap_or_default);
-        Ok(PackInfo {
-            name: get("name")?,
-            region: get("region")?,
-            languages: get("languages")?
-                .split_whitespace()
-                .map(str::to_owned)
-                .collect(),
-        })
+    pub fn info(&self) -> &PackInfo {
+        &self.info
     }
 
     /// How many services the directory holds.
@@ -216,93 +230,54 @@ impl Content {
         Ok(count.unsigned_abs())
     }
 
-    /// Services in `lang` whose name or summary (in `lang` or German)
-    /// contains every word of `query`, or whose category is one of
-    /// `also_categories` (the kiosk's label of it matched); limited to
-    /// `category` where given; at most `limit`, ordered by name.
-    pub fn search(
-        &self,
-        query: &str,
-        lang: &str,
-        category: Option<Category>,
-        also_categories: &[Category],
-        limit: usize,
-    ) -> Result<Vec<Service>, DbError> {
-        let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
-        let mut sql = String::from("SELECT id FROM service WHERE 1");
-        let mut args: Vec<String> = Vec::new();
-        if let Some(category) = category {
-            args.push(category.id().to_owned());
-            sql.push_str(&format!(" AND category = ?{}", args.len()));
+    /// The words of the directory and the pack's lexicons, read once.
+    pub fn vocabulary(&self) -> Result<&Vocabulary, DbError> {
+        if let Some(vocabulary) = self.vocabulary.get() {
+            return Ok(vocabulary);
         }
-        if !words.is_empty() {
-            args.push(lang.to_owned());
-            let mut text = format!(
-                "id IN (SELECT service_id FROM service_search WHERE lang = ?{}",
-                args.len()
-            );
-            // Every word as a prefix: "schuld" finds "Schuldnerberatung".
-            let terms: Vec<String> = words
-                .iter()
-                .map(|word| format!("\"{}\"*", word.replace('"', "\"\"")))
-                .collect();
-            args.push(terms.join(" "));
-            text.push_str(&format!(" AND service_search MATCH ?{}", args.len()));
-            text.push(')');
-            let mut or = Vec::new();
-            for category in also_categories {
-                args.push(category.id().to_owned());
-                or.push(format!("category = ?{}", args.len()));
-            }
-            if or.is_empty() {
-                sql.push_str(&format!(" AND {text}"));
-            } else {
-                sql.push_str(&format!(" AND ({text} OR {})", or.join(" OR ")));
-            }
-        }
-        sql.push_str(&format!(" ORDER BY name, id LIMIT {limit}"));
-        let mut statement = self.conn.prepare(&sql)?;
-        let ids: Vec<String> = statement
-            .query_map(rusqlite::params_from_iter(args.iter()), |row| row.get(0))?
+        let mut statement = self.conn.prepare("SELECT term FROM term")?;
+        let terms: Vec<String> = statement
+            .query_map([], |row| row.get(0))?
             .collect::<Result<_, _>>()?;
-        ids.iter().map(|id| self.service(id)).collect()
+        let mut statement = self
+            .conn
+            .prepare("SELECT category, phrase FROM lexicon")?;
+        let mut synonyms = Vec::new();
+        let mut stopwords = Vec::new();
+        for row in statement.query_map([], |row| {
+            Ok((row.get::<_, Option<String>>(0)?, row.get::<_, String>(1)?))
+        })? {
+            match row? {
+                (Some(category), phrase) => {
+                    let category = Category::from_id(&category)
+                        .ok_or_else(|| DbError::Value(format!("unknown category {category}")))?;
+                    synonyms.push((category, phrase));
+                }
+                (None, word) => stopwords.push(word),
+            }
+        }
+        Ok(self
+            .vocabulary
+            .get_or_init(|| Vocabulary::new(terms, synonyms, stopwords)))
     }
 
     /// The service `id`.
     pub fn service(&self, id: &str) -> Result<Service, DbError> {
-        let (name, category, address, phone, hours): (String, String, String, String, String) =
-            self.conn.query_row(
-                "SELECT name, category, address, phone, hours FROM service WHERE id = ?1",
-                [id],
-                |row| {
-                    Ok((
-                        row.get(0)?,
-                        row.get(1)?,
-                        row.get(2)?,
-                        row.get(3)?,
-                        row.get(4)?,
-                    ))
-                },
-            )?;
-        let category = Category::from_id(&category)
-            .ok_or_else(|| DbError::Value(format!("unknown category {category}")))?;
-        let hours: Vec<Hours> =
-            serde_json::from_str(&hours).map_err(|e| DbError::Value(e.to_string()))?;
-        let mut statement = self
-            .conn
-            .prepare("SELECT lang, summary FROM service_summary WHERE service_id = ?1")?;
-        let summary = statement
-            .query_map([id], |row| Ok((row.get(0)?, row.get(1)?)))?
+        let data: String =
+            self.conn
+                .query_row("SELECT data FROM service WHERE id = ?1", [id], |row| {
+                    row.get(0)
+                })?;
+        serde_json::from_str(&data).map_err(|e| DbError::Value(format!("service {id}: {e}")))
+    }
+
+    /// Every service, in id order (for staff tools and tests).
+    pub fn services(&self) -> Result<Vec<Service>, DbError> {
+        let mut statement = self.conn.prepare("SELECT id FROM service ORDER BY id")?;
+        let ids: Vec<String> = statement
+            .query_map([], |row| row.get(0))?
             .collect::<Result<_, _>>()?;
-        Ok(Service {
-            id: id.to_owned(),
-            name,
-            category,
-            address,
-            phone,
-            hours,
-            summary,
-        })
+        ids.iter().map(|id| self.service(id)).collect()
     }
 
     /// The content texts (Fluent) in `lang`.
@@ -314,4 +289,17 @@ impl Content {
             })
             .optional()?)
     }
+}
+
+fn meta(conn: &Connection, key: &str) -> Result<Option<String>, DbError> {
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| {
+            row.get(0)
+        })
+        .optional()?)
+}
+
+/// The words of `text` as the search reads them.
+pub fn words(text: &str) -> Vec<String> {
+    search::words(text)
 }

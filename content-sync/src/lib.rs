@@ -8,8 +8,12 @@
 
 pub mod db;
 pub mod demo;
+pub mod find;
+pub mod geo;
+pub mod hours;
 pub mod hsds;
 pub mod model;
+pub mod search;
 pub mod source;
 pub mod status;
 pub mod store;

@@ -276,7 +276,7 @@ fn show_status(store_dir: &Path, json: bool) -> Result<()> {
     let (name, services) = match &current {
         Some(generation) => {
             let content = generation.open()?;
-            (content.info()?.name, content.service_count()?)
+            (content.info().name.clone(), content.service_count()?)
         }
         None => (String::new(), 0),
     };
@@ -396,11 +396,7 @@ async fn main_inner(cli: Cli) -> Result<()> {
             region,
             languages,
         } => {
-            let info = content_sync::model::PackInfo {
-                name,
-                region,
-                languages,
-            };
+            let info = content_sync::model::PackInfo::new(&name, &region, languages);
             let import = content_sync::hsds::import(&input, &info)?;
             content_sync::hsds::write(&import, &out)?;
             print(format!(

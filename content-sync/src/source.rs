@@ -3,6 +3,7 @@
 //! ```text
 //! pack.toml               name, region, languages
 //! services/*.toml         the service directory ([[service]] tables)
+//! search/LANG.toml        stopwords and everyday words per category
 //! texts/LANG.ftl          content texts in Fluent, one file per language
 //! pages/LANG/SLUG.md      curated pages in Markdown, the first line "# Title"
 //! tiles/*.mbtiles         map tiles (MBTiles, SQLite)
@@ -20,6 +21,9 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::model::{PackInfo, Page, Service};
+use crate::search::Lexicon;
+
+mod checks;
 
 /// A pack's files by relative path (`/`-separated).
 pub type Files = BTreeMap<String, Vec<u8>>;
@@ -168,6 +172,8 @@ pub struct Pack {
     pub pages: Vec<Page>,
     /// Paths of the MBTiles files.
     pub tiles: Vec<String>,
+    /// Search words per language tag.
+    pub lexicons: BTreeMap<String, Lexicon>,
 }
 
 #[derive(Deserialize)]
@@ -219,10 +225,11 @@ impl Pack {
     pub fn parse(files: &Files) -> Result<Pack, Problems> {
         let mut report = Report(Vec::new());
         let info = parse_info(files, &mut report);
-        let languages: Vec<String> = info
-            .as_ref()
-            .map(|i| i.languages.clone())
-            .unwrap_or_default();
+        let checked_info = info
+            .clone()
+            .unwrap_or_else(|| PackInfo::new("", "", Vec::new()));
+        let languages = checked_info.languages.clone();
+        let mut lexicons = BTreeMap::new();
         let mut services = Vec::new();
         let mut texts = BTreeMap::new();
         let mut pages = Vec::new();
@@ -241,7 +248,7 @@ impl Pack {
             match parts.as_slice() {
                 ["pack.toml"] | ["README.md"] => {}
                 ["services", name] if name.ends_with(".toml") => {
-                    for service in parse_services(&mut report, path, bytes, &languages) {
+                    for service in parse_services(&mut report, path, bytes, &checked_info) {
                         if let Some(first) = ids.insert(service.id.clone(), path.clone()) {
                             report.add(
                                 path,
@@ -264,6 +271,13 @@ impl Pack {
                         pages.push(page);
                     }
                 }
+                ["search", name] if name.ends_with(".toml") => {
+                    let lang = name.trim_end_matches(".toml");
+                    if let Some(lexicon) = parse_lexicon(&mut report, path, bytes, &languages, lang)
+                    {
+                        lexicons.insert(lang.to_owned(), lexicon);
+                    }
+                }
                 ["tiles", name] if name.ends_with(".mbtiles") => {
                     if bytes.starts_with(b"SQLite format 3\0") {
                         tiles.push(path.clone());
@@ -274,8 +288,8 @@ impl Pack {
                 _ => report.add(
                     path,
                     None,
-                    "unknown file: a pack holds pack.toml, services/*.toml, texts/LANG.ftl, \
-                     pages/LANG/SLUG.md and tiles/*.mbtiles",
+                    "unknown file: a pack holds pack.toml, services/*.toml, search/LANG.toml, \
+                     texts/LANG.ftl, pages/LANG/SLUG.md and tiles/*.mbtiles",
                 ),
             }
         }
@@ -286,6 +300,7 @@ impl Pack {
             Some(info) if report.0.is_empty() => Ok(Pack {
                 info,
                 services,
+                lexicons,
                 texts,
                 pages,
                 tiles,
@@ -327,6 +342,9 @@ fn parse_info(files: &Files, report: &mut Report) -> Option<PackInfo> {
             "languages must include German (\"de\"), the reference",
         );
     }
+    for problem in checks::info_problems(&info) {
+        report.add(path, None, problem);
+    }
     let mut seen = BTreeSet::new();
     for lang in &info.languages {
         if !is_language_tag(lang) {
@@ -359,21 +377,62 @@ fn is_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn is_time(time: &str) -> bool {
-    let Some((hours, minutes)) = time.split_once(':') else {
-        return false;
+fn parse_lexicon(
+    report: &mut Report,
+    path: &str,
+    bytes: &[u8],
+    languages: &[String],
+    lang: &str,
+) -> Option<Lexicon> {
+    let text = utf8(report, path, bytes)?;
+    let lexicon: Lexicon = match toml::from_str(text) {
+        Ok(lexicon) => lexicon,
+        Err(error) => {
+            toml_problem(report, path, text, &error);
+            return None;
+        }
     };
-    hours.len() == 2
-        && minutes.len() == 2
-        && hours.parse::<u8>().is_ok_and(|h| h < 24)
-        && minutes.parse::<u8>().is_ok_and(|m| m < 60)
+    if !languages.iter().any(|l| l == lang) {
+        report.add(
+            path,
+            None,
+            format!("\"{lang}\" is not among the pack's languages"),
+        );
+    }
+    let stop: BTreeSet<String> = lexicon
+        .stopwords
+        .iter()
+        .flat_map(|w| crate::search::words(w))
+        .collect();
+    for (category, phrases) in &lexicon.synonyms {
+        if crate::model::Category::from_id(category).is_none() {
+            report.add(
+                path,
+                None,
+                format!("[synonyms] {category}: there is no such category"),
+            );
+        }
+        for phrase in phrases {
+            let words = crate::search::words(phrase);
+            if words.is_empty() {
+                report.add(path, None, format!("[synonyms] {category}: an empty phrase"));
+            } else if words.len() == 1 && stop.contains(&words[0]) {
+                report.add(
+                    path,
+                    None,
+                    format!("\"{phrase}\" is both a stopword and a synonym of {category}"),
+                );
+            }
+        }
+    }
+    Some(lexicon)
 }
 
 fn parse_services(
     report: &mut Report,
     path: &str,
     bytes: &[u8],
-    languages: &[String],
+    info: &PackInfo,
 ) -> Vec<Service> {
     let Some(text) = utf8(report, path, bytes) else {
         return Vec::new();
@@ -387,66 +446,27 @@ fn parse_services(
     };
     let mut services = Vec::new();
     for spanned in file.service {
-        // Counting lines is only worth it for a service with a problem.
         let offset = spanned.span().start;
-        let line = Some(offset);
-        let service = match Service::deserialize(spanned.into_inner()) {
-            Ok(service) => service,
-            Err(error) => {
-                let line = Some(line_of(text, offset));
-                report.add(path, line, format!("service: {}", error.message().trim()));
-                continue;
-            }
-        };
-        let id = &service.id;
-        let before = report.0.len();
-        if !is_id(id) {
-            report.add(
-                path,
-                line,
-                format!("service id \"{id}\": use a-z, 0-9 and -"),
-            );
-        }
-        if service.name.trim().is_empty() {
-            report.add(path, line, format!("service \"{id}\": name is empty"));
-        }
-        for lang in languages {
-            if !service.has_summary(lang) {
-                report.add(
-                    path,
-                    line,
-                    format!("service \"{id}\": no summary in \"{lang}\""),
-                );
-            }
-        }
-        for lang in service.summary.keys() {
-            if !languages.contains(lang) {
-                report.add(
-                    path,
-                    line,
-                    format!(
-                        "service \"{id}\": summary in \"{lang}\", which pack.toml does not list"
-                    ),
-                );
-            }
-        }
-        for hours in &service.hours {
-            for time in [&hours.opens, &hours.closes] {
-                if !is_time(time) {
-                    report.add(
-                        path,
-                        line,
-                        format!("service \"{id}\": \"{time}\" is not HH:MM"),
-                    );
+        let value = spanned.into_inner();
+        let record = value
+            .get("id")
+            .and_then(toml::Value::as_str)
+            .map_or_else(|| "service".to_owned(), |id| format!("service \"{id}\""));
+        let problems = match Service::deserialize(value) {
+            Ok(service) => {
+                let problems = checks::service_problems(&service, info);
+                if problems.is_empty() {
+                    services.push(service);
                 }
+                problems
             }
-        }
-        if report.0.len() == before {
-            services.push(service);
-        } else {
-            let line = line_of(text, offset);
-            for problem in &mut report.0[before..] {
-                problem.line = Some(line);
+            Err(error) => vec![error.message().trim().to_owned()],
+        };
+        // Counting lines is only worth it for a service with a problem.
+        if !problems.is_empty() {
+            let line = Some(line_of(text, offset));
+            for problem in problems {
+                report.add(path, line, format!("{record}: {problem}"));
             }
         }
     }

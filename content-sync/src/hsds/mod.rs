@@ -30,7 +30,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::model::{Category, Days, Hours, PackInfo, Service};
+use jiff::civil::Weekday;
+
+use crate::model::{Category, Days, Hours, PackInfo, Position, Service};
 use crate::source::{Files, Pack, Problems};
 
 /// An import problem.
@@ -191,36 +193,48 @@ struct Record {
     address: Option<String>,
     phone: Option<String>,
     schedules: Vec<Schedule>,
+    organization: String,
+    position: Option<Position>,
+    languages: Vec<String>,
 }
 
+/// A location's latitude and longitude, given as numbers or as text.
+fn position_of(location: &Value) -> Option<Position> {
+    let number = |key: &str| match location.get(key) {
+        Some(Value::Number(n)) => n.as_f64(),
+        Some(Value::String(text)) => text.trim().parse().ok(),
+        _ => None,
+    };
+    Some(Position {
+        lat: number("latitude")?,
+        lon: number("longitude")?,
+    })
+}
+
+/// The days of an iCalendar `BYDAY` list ("MO,WE,FR").
 fn days_of(byday: &str) -> Option<Days> {
-    let set: BTreeSet<&str> = byday
+    const CODES: [(&str, Weekday); 7] = [
+        ("MO", Weekday::Monday),
+        ("TU", Weekday::Tuesday),
+        ("WE", Weekday::Wednesday),
+        ("TH", Weekday::Thursday),
+        ("FR", Weekday::Friday),
+        ("SA", Weekday::Saturday),
+        ("SU", Weekday::Sunday),
+    ];
+    let days: Vec<Weekday> = byday
         .split(',')
         .map(str::trim)
         .filter(|d| !d.is_empty())
-        .collect();
-    let is = |days: &[&str]| set.len() == days.len() && days.iter().all(|d| set.contains(d));
-    Some(if is(&["MO", "TU", "WE", "TH", "FR", "SA", "SU"]) {
-        Days::Daily
-    } else if is(&["MO", "TU", "WE", "TH", "FR"]) {
-        Days::MonFri
-    } else if is(&["MO", "TU", "WE", "TH"]) {
-        Days::MonThu
-    } else if is(&["SA", "SU"]) {
-        Days::SatSun
-    } else if is(&["MO"]) {
-        Days::Mon
-    } else if is(&["TU"]) {
-        Days::Tue
-    } else if is(&["WE"]) {
-        Days::Wed
-    } else if is(&["TH"]) {
-        Days::Thu
-    } else if is(&["FR"]) {
-        Days::Fri
-    } else {
-        return None;
-    })
+        .map(|code| {
+            CODES
+                .iter()
+                .find(|(c, _)| c.eq_ignore_ascii_case(code))
+                .map(|(_, day)| *day)
+        })
+        .collect::<Option<_>>()?;
+    let days = Days::of(&days);
+    (!days.is_empty()).then_some(days)
 }
 
 /// "09:00", "09:00:00" or "9:00" as HH:MM.
@@ -247,35 +261,21 @@ fn hours_of(schedule: &Schedule) -> Result<Vec<Hours>, String> {
             ));
         }
     }
-    // Days without a group of their own ("MO,WE") are given one by one,
-    // where the pack has each of them.
-    let all: Vec<Days> = match days_of(&schedule.byday) {
-        Some(days) => vec![days],
-        None => schedule
-            .byday
-            .split(',')
-            .map(|day| days_of(day.trim()))
-            .collect::<Option<Vec<Days>>>()
-            .filter(|days| !days.is_empty())
-            .ok_or_else(|| {
-                format!(
-                    "schedule on days \"{}\" has no equivalent in the pack",
-                    schedule.byday
-                )
-            })?,
-    };
+    let days = days_of(&schedule.byday).ok_or_else(|| {
+        format!(
+            "schedule on days \"{}\" has no equivalent in the pack",
+            schedule.byday
+        )
+    })?;
     let opens = time_of(&schedule.opens_at)
         .ok_or_else(|| format!("opening time \"{}\" is not a time", schedule.opens_at))?;
     let closes = time_of(&schedule.closes_at)
         .ok_or_else(|| format!("closing time \"{}\" is not a time", schedule.closes_at))?;
-    Ok(all
-        .into_iter()
-        .map(|days| Hours {
-            days,
-            opens: opens.clone(),
-            closes: closes.clone(),
-        })
-        .collect())
+    Ok(vec![Hours {
+        days,
+        opens,
+        closes,
+    }])
 }
 
 /// A pack id from an HSDS id.
@@ -362,7 +362,32 @@ fn convert(
                 ))),
             }
         }
+        if hours.is_empty() {
+            skipped.push(skip(
+                "no opening hours the pack can express (imported as by appointment)".into(),
+            ));
+        }
+        let position = record.position.filter(|p| info.covers(*p));
+        if record.position.is_some() && position.is_none() {
+            skipped.push(skip(
+                "its position lies outside the pack's bounds (imported without it)".into(),
+            ));
+        }
         services.push(Service {
+            organization: record.organization.trim().to_owned(),
+            also: Vec::new(),
+            position,
+            closed: Vec::new(),
+            holidays: Default::default(),
+            languages: record.languages.clone(),
+            free: None,
+            appointment: hours.is_empty().then_some(true),
+            wheelchair: None,
+            audience: Vec::new(),
+            crisis_line: false,
+            bring: Default::default(),
+            fees: Default::default(),
+            way: Default::default(),
             id: slug(&record.id, &mut taken),
             name: record.name.trim().to_owned(),
             category,
@@ -470,7 +495,19 @@ fn from_json(path: &Path) -> Result<Vec<Record>, HsdsError> {
             .flat_map(|t| [str_of(t, "code"), str_of(t, "name")])
             .filter(|t| !t.is_empty())
             .collect();
+        let position = locations.iter().find_map(|l| position_of(l));
+        let languages = array(service, "languages")
+            .map(|l| str_of(l, "code"))
+            .filter(|code| !code.is_empty())
+            .collect();
+        let organization = service
+            .get("organization")
+            .map(|o| str_of(o, "name"))
+            .unwrap_or_default();
         records.push(Record {
+            organization,
+            position,
+            languages,
             id: str_of(service, "id"),
             name: str_of(service, "name"),
             description: str_of(service, "description"),
@@ -517,6 +554,8 @@ fn from_tables(dir: &Path) -> Result<Vec<Record>, HsdsError> {
     let addresses = table("addresses.csv")?;
     let attributes = table("attributes.csv")?;
     let terms = table("taxonomy_terms.csv")?;
+    let location_rows = table("locations.csv")?;
+    let language_rows = table("languages.csv")?;
     let get = |row: &BTreeMap<String, String>, key: &str| row.get(key).cloned().unwrap_or_default();
     let mut records = Vec::new();
     for service in &services {
@@ -554,7 +593,20 @@ fn from_tables(dir: &Path) -> Result<Vec<Record>, HsdsError> {
             .flat_map(|row| [get(row, "code"), get(row, "name")])
             .filter(|t| !t.is_empty())
             .collect();
+        let position = location_rows
+            .iter()
+            .filter(|row| locations.contains(&get(row, "id")))
+            .find_map(|row| position_of(&row_value(row)));
+        let languages = language_rows
+            .iter()
+            .filter(|row| get(row, "service_id") == id)
+            .map(|row| get(row, "code"))
+            .filter(|code| !code.is_empty())
+            .collect();
         records.push(Record {
+            organization: String::new(),
+            position,
+            languages,
             id: id.clone(),
             name: get(service, "name"),
             description: get(service, "description"),

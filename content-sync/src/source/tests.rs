@@ -42,12 +42,12 @@ fn every_problem_is_listed_with_file_and_line() {
     let found = problems(&files);
     let has = |needle: &str| found.iter().any(|p| p.contains(needle));
     assert!(
-        has("services/leipzig.toml:26: service: unknown variant `fud`"),
+        has("services/leipzig.toml:26: service \"suppenkueche\": unknown variant `fud`"),
         "{found:#?}"
     );
-    assert!(has("\"25:00\" is not HH:MM"), "{found:#?}");
+    assert!(has("service \"nachtcafe\": hours: \"25:00\" is not a time"), "{found:#?}");
     assert!(
-        has("services/more.toml:1: service id \"Bad Id\""),
+        has("services/more.toml:1: service \"Bad Id\": the id may use"),
         "{found:#?}"
     );
     assert!(has("name is empty"), "{found:#?}");

@@ -1,0 +1,307 @@
+//! The help finder's search over a generation's database: a visitor's
+//! question read into concepts ([`crate::search`]), matched in the text
+//! index and the categories, filtered, and ranked by what helps now:
+//! relevance (how much of the question a service answers), then open now,
+//! then distance from the terminal.
+
+use std::collections::BTreeSet;
+
+use jiff::Zoned;
+use rusqlite::types::Value;
+
+use crate::db::{Content, DbError};
+use crate::geo;
+use crate::hours::{Calendar, Openness};
+use crate::model::{Category, Position, Service};
+use crate::search::{self, Concept, Term};
+
+/// How many candidates the database ranks before opening hours are looked
+/// at; more when only open services are wanted.
+const CANDIDATES: usize = 300;
+const CANDIDATES_OPEN_NOW: usize = 3000;
+
+/// The filters a visitor can switch on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Only services open now.
+    pub open_now: bool,
+    /// Only free services.
+    pub free: bool,
+    /// Only services that need no appointment.
+    pub walk_in: bool,
+    /// Only services whose staff speak this language (a tag).
+    pub speaks: Option<String>,
+    /// Only services with step-free access.
+    pub wheelchair: bool,
+    /// Only services for women.
+    pub women: bool,
+    /// Only services for young people.
+    pub young: bool,
+}
+
+/// A search.
+#[derive(Debug, Clone)]
+pub struct Query<'a> {
+    /// What the visitor typed (may be empty).
+    pub text: &'a str,
+    /// The category chosen, if any.
+    pub category: Option<Category>,
+    /// The filters.
+    pub filters: &'a Filters,
+    /// Where the terminal stands.
+    pub origin: Option<Position>,
+    /// The moment that "open now" means.
+    pub now: &'a Zoned,
+    /// Most results.
+    pub limit: usize,
+}
+
+/// One service found.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// The service.
+    pub service: Service,
+    /// How many of the question's concepts it answers.
+    pub relevance: usize,
+    /// Open now or when next.
+    pub openness: Openness,
+    /// Metres from the terminal, where both positions are known.
+    pub distance: Option<f64>,
+}
+
+/// What a search found.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// The services, best first.
+    pub hits: Vec<Hit>,
+    /// The categories the question named ("Schlafplatz": sleep).
+    pub asked: BTreeSet<Category>,
+}
+
+struct Candidate {
+    id: String,
+    relevance: usize,
+    distance: Option<f64>,
+}
+
+impl Content {
+    /// The region's calendar (time zone and public holidays).
+    pub fn calendar(&self) -> Result<Calendar, DbError> {
+        Calendar::new(&self.info().timezone, self.info().holidays.clone())
+            .map_err(|e| DbError::Value(format!("time zone {}: {e}", self.info().timezone)))
+    }
+
+    /// Runs a search.
+    pub fn find(&self, query: &Query<'_>) -> Result<Found, DbError> {
+        let concepts = search::analyse(query.text, self.vocabulary()?);
+        let asked = concepts
+            .iter()
+            .flat_map(|c| c.categories.iter().copied())
+            .collect();
+        let limit = if query.filters.open_now {
+            CANDIDATES_OPEN_NOW
+        } else {
+            CANDIDATES
+        };
+        let candidates = self.candidates(&concepts, query, limit)?;
+        let calendar = self.calendar()?;
+        let mut ranked = Vec::with_capacity(candidates.len());
+        for candidate in candidates {
+            let service = self.service(&candidate.id)?;
+            let openness = calendar.openness(&service, query.now);
+            if query.filters.open_now && !openness.is_open() {
+                continue;
+            }
+            ranked.push(Hit {
+                service,
+                relevance: candidate.relevance,
+                openness,
+                distance: candidate.distance,
+            });
+        }
+        ranked.sort_by(|a, b| {
+            b.relevance
+                .cmp(&a.relevance)
+                .then(b.openness.is_open().cmp(&a.openness.is_open()))
+                .then(
+                    a.distance
+                        .unwrap_or(f64::MAX)
+                        .total_cmp(&b.distance.unwrap_or(f64::MAX)),
+                )
+                .then_with(|| a.service.name.cmp(&b.service.name))
+        });
+        ranked.truncate(query.limit);
+        Ok(Found {
+            hits: ranked,
+            asked,
+        })
+    }
+
+    /// The phone lines always listed, nearest first.
+    pub fn crisis_lines(&self) -> Result<Vec<Service>, DbError> {
+        let mut statement = self
+            .conn
+            .prepare("SELECT id FROM service WHERE crisis ORDER BY name")?;
+        let ids: Vec<String> = statement
+            .query_map([], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        ids.iter().map(|id| self.service(id)).collect()
+    }
+
+    /// The services matching the concepts and filters, in relevance and
+    /// distance order, with their distance.
+    fn candidates(
+        &self,
+        concepts: &[Concept],
+        query: &Query<'_>,
+        limit: usize,
+    ) -> Result<Vec<Candidate>, DbError> {
+        let mut args: Vec<Value> = Vec::new();
+        let mut arg = |value: Value| {
+            args.push(value);
+            format!("?{}", args.len())
+        };
+        let mut hits = Vec::new();
+        for (k, concept) in concepts.iter().enumerate() {
+            if !concept.terms.is_empty() {
+                let expression = match_expression(&concept.terms);
+                hits.push(format!(
+                    "SELECT service_id AS id, {k} AS concept FROM service_search \
+                     WHERE service_search MATCH {}",
+                    arg(Value::Text(expression))
+                ));
+            }
+            if !concept.categories.is_empty() {
+                let list: Vec<String> = concept
+                    .categories
+                    .iter()
+                    .map(|c| arg(Value::Text(c.id().to_owned())))
+                    .collect();
+                hits.push(format!(
+                    "SELECT service_id AS id, {k} AS concept FROM service_category \
+                     WHERE category IN ({})",
+                    list.join(", ")
+                ));
+            }
+        }
+        let mut filters = Vec::new();
+        if let Some(category) = query.category {
+            filters.push(format!(
+                "s.id IN (SELECT service_id FROM service_category WHERE category = {})",
+                arg(Value::Text(category.id().to_owned()))
+            ));
+        }
+        let f = query.filters;
+        for (on, condition) in [
+            (f.free, "s.free = 1"),
+            (f.walk_in, "s.appointment = 0"),
+            (f.wheelchair, "s.wheelchair = 1"),
+            (f.women, "s.women = 1"),
+            (f.young, "s.young = 1"),
+        ] {
+            if on {
+                filters.push(condition.to_owned());
+            }
+        }
+        if let Some(lang) = &f.speaks {
+            filters.push(format!(
+                "instr(s.languages, {}) > 0",
+                arg(Value::Text(format!(" {lang} ")))
+            ));
+        }
+        let distance = match query.origin {
+            Some(origin) => {
+                // Squared distance on a plane scaled for the latitude: good
+                // enough to order a city's services.
+                let scale = origin.lat.to_radians().cos().powi(2);
+                let lat = arg(Value::Real(origin.lat));
+                let lon = arg(Value::Real(origin.lon));
+                let scale = arg(Value::Real(scale));
+                format!(
+                    "coalesce((s.lat - {lat}) * (s.lat - {lat}) + \
+                     (s.lon - {lon}) * (s.lon - {lon}) * {scale}, 1e18)"
+                )
+            }
+            None => "s.name".to_owned(),
+        };
+        let filter = if filters.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", filters.join(" AND "))
+        };
+        let sql = if hits.is_empty() {
+            if !concepts.is_empty() {
+                return Ok(Vec::new());
+            }
+            format!(
+                "SELECT s.id, 0, s.lat, s.lon FROM service s {filter} \
+                 ORDER BY {distance}, s.id LIMIT {limit}"
+            )
+        } else {
+            format!(
+                "WITH hit(id, concept) AS ({}) \
+                 SELECT s.id, count(DISTINCT hit.concept) AS relevance, s.lat, s.lon \
+                 FROM hit JOIN service s ON s.id = hit.id {filter} \
+                 GROUP BY s.id ORDER BY relevance DESC, {distance}, s.id LIMIT {limit}",
+                hits.join(" UNION ALL ")
+            )
+        };
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(args.iter()), |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, i64>(1)?,
+                row.get::<_, Option<f64>>(2)?,
+                row.get::<_, Option<f64>>(3)?,
+            ))
+        })?;
+        let mut candidates = Vec::new();
+        for row in rows {
+            let (id, relevance, lat, lon) = row?;
+            let distance = match (query.origin, lat, lon) {
+                (Some(origin), Some(lat), Some(lon)) => {
+                    Some(geo::distance(origin, Position { lat, lon }))
+                }
+                _ => None,
+            };
+            candidates.push(Candidate {
+                id,
+                relevance: usize::try_from(relevance).unwrap_or(0),
+                distance,
+            });
+        }
+        Ok(candidates)
+    }
+
+    /// The ids of services whose texts contain every word of `text`, by a
+    /// plain `LIKE` scan over the stored services: the baseline the search
+    /// benchmark compares with.
+    pub fn like_scan(&self, text: &str, limit: usize) -> Result<Vec<String>, DbError> {
+        let words = search::words(text);
+        let mut sql = String::from("SELECT id FROM service WHERE 1");
+        for k in 1..=words.len() {
+            sql.push_str(&format!(" AND data LIKE ?{k}"));
+        }
+        sql.push_str(&format!(" LIMIT {limit}"));
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let patterns: Vec<String> = words.iter().map(|w| format!("%{w}%")).collect();
+        let ids = statement
+            .query_map(rusqlite::params_from_iter(patterns.iter()), |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
+}
+
+/// An FTS5 expression that matches any of `terms`.
+fn match_expression(terms: &BTreeSet<Term>) -> String {
+    let quote = |word: &str| format!("\"{}\"", word.replace('"', "\"\""));
+    terms
+        .iter()
+        .map(|term| match term {
+            Term::Prefix(word) => format!("{}*", quote(word)),
+            Term::Exact(word) => quote(word),
+            Term::NamePrefix(word) => format!("name : {}*", quote(word)),
+        })
+        .collect::<Vec<_>>()
+        .join(" OR ")
+}
