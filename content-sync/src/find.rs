@@ -57,7 +57,7 @@ pub struct Query<'a> {
 }
 
 /// One service found.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     /// The service.
     pub service: Service,
@@ -70,7 +70,7 @@ pub struct Hit {
 }
 
 /// What a search found.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Found {
     /// The services, best first.
     pub hits: Vec<Hit>,

@@ -136,7 +136,7 @@ impl Calendar {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Category, Days};
+    use crate::model::Category;
 
     fn service(hours: &[(&str, &str, &str)]) -> Service {
         Service {

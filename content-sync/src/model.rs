@@ -150,6 +150,14 @@ impl Days {
     }
 }
 
+impl std::str::FromStr for Days {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Days, String> {
+        Days::parse(text)
+    }
+}
+
 impl fmt::Display for Days {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if *self == Days::DAILY {

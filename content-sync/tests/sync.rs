@@ -20,7 +20,7 @@ async fn a_published_pack_is_synced_activated_and_readable() {
     assert_eq!(generation.version, 1);
     let content = generation.open().unwrap();
     assert_eq!(content.service_count().unwrap(), 6);
-    assert_eq!(content.info().unwrap().name, "Anlauf demo");
+    assert_eq!(content.info().name, "Anlauf demo");
     content.check().unwrap();
     // Nothing new: nothing activated, little downloaded.
     let again = f.sync().await.unwrap();

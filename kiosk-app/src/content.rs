@@ -9,14 +9,20 @@
 use std::path::{Path, PathBuf};
 
 use content_sync::db::{self, DbError};
+
 use content_sync::store::{self, Store, StoreError};
 
-pub use content_sync::model::{Category, Days, Hours, Service};
+pub use content_sync::find::{Filters, Found, Hit, Query};
+pub use content_sync::geo;
+pub use content_sync::hours::{Calendar, Openness};
+pub use content_sync::model::{Audience, Category, Days, Hours, PackInfo, Position, Service};
+
+use jiff::Zoned;
 
 use crate::language::Language;
 
-/// Most services a search returns.
-pub const MAX_RESULTS: usize = 200;
+/// Most services a search shows.
+pub const MAX_RESULTS: usize = 50;
 
 /// A content problem.
 #[derive(Debug, thiserror::Error)]
@@ -97,7 +103,9 @@ impl Content {
 
     /// The built-in demo pack, activated under `demo_dir` unless it is there.
     pub fn built_in(demo_dir: &Path) -> Result<Content, ContentError> {
+        let files = content_sync::demo::files();
         if let Ok(Some(generation)) = store::current(demo_dir)
+            && holds(&generation.path, &files)
             && let Ok(db) = generation.open()
         {
             return Ok(Content {
@@ -106,8 +114,8 @@ impl Content {
                 origin: Origin::BuiltIn,
             });
         }
-        let generation = Store::open(demo_dir)?
-            .activate_files(&content_sync::demo::files(), content_sync::demo::VERSION)?;
+        let generation =
+            Store::open(demo_dir)?.activate_files(&files, content_sync::demo::VERSION)?;
         let db = generation.open()?;
         Ok(Content {
             db,
@@ -116,52 +124,75 @@ impl Content {
         })
     }
 
-    /// Services whose name or summary (in `language` or German) contains
-    /// every word of `query`, or whose category's label does (`label`
-    /// gives a category's label in a language); an empty query matches all.
-    /// Limited to `category` where given.
-    pub fn search(
-        &self,
-        query: &str,
-        language: Language,
-        category: Option<Category>,
-        label: impl Fn(Category, Language) -> String,
-    ) -> Vec<Service> {
-        let words: Vec<String> = db::fold(query)
-            .split_whitespace()
-            .map(str::to_owned)
-            .collect();
-        let by_label: Vec<Category> = Category::ALL
-            .into_iter()
-            .filter(|category| {
-                let labels = db::fold(&format!(
-                    "{} {}",
-                    label(*category, language),
-                    label(*category, Language::German)
-                ));
-                !words.is_empty() && words.iter().all(|word| labels.contains(word.as_str()))
-            })
-            .collect();
-        match self
-            .db
-            .search(query, language.tag(), category, &by_label, MAX_RESULTS)
-        {
-            Ok(found) => found,
-            Err(error) => {
-                tracing::error!(%error, "content search failed");
-                Vec::new()
-            }
+    /// What the pack says of itself (time zone, holidays, landmarks).
+    pub fn info(&self) -> &PackInfo {
+        self.db.info()
+    }
+
+    /// The current moment in the pack's time zone.
+    pub fn now(&self) -> Zoned {
+        let now = Zoned::now();
+        match self.db.calendar() {
+            Ok(calendar) => now.with_time_zone(calendar.tz),
+            Err(_) => now,
         }
+    }
+
+    /// The region's calendar, for opening hours.
+    pub fn calendar(&self) -> Option<Calendar> {
+        self.db
+            .calendar()
+            .inspect_err(|error| tracing::error!(%error, "content calendar unreadable"))
+            .ok()
+    }
+
+    /// Searches the directory (see [`content_sync::find`]); a database
+    /// problem is logged and finds nothing.
+    pub fn find(&self, query: &Query<'_>) -> Found {
+        self.db.find(query).unwrap_or_else(|error| {
+            tracing::error!(%error, "content search failed");
+            Found::default()
+        })
+    }
+
+    /// The phone lines that are always listed.
+    pub fn crisis_lines(&self) -> Vec<Service> {
+        self.db.crisis_lines().unwrap_or_else(|error| {
+            tracing::error!(%error, "crisis lines unreadable");
+            Vec::new()
+        })
+    }
+
+    /// The service `id`, if the directory has it.
+    pub fn service(&self, id: &str) -> Option<Service> {
+        self.db.service(id).ok()
+    }
+
+    /// Every service (staff tools and tests).
+    pub fn services(&self) -> Vec<Service> {
+        self.db.services().unwrap_or_default()
+    }
+}
+
+/// Whether the generation at `path` holds exactly these files (a demo pack
+/// activated by an older kiosk is activated again).
+fn holds(path: &Path, files: &content_sync::source::Files) -> bool {
+    files.iter().all(|(name, bytes)| {
+        std::fs::read(path.join("files").join(name)).is_ok_and(|found| found == *bytes)
+    })
+}
+
+/// The filter language for a visitor's language: Easy German is German.
+pub fn spoken(language: Language) -> &'static str {
+    match language {
+        Language::EasyGerman => Language::German.tag(),
+        other => other.tag(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn label(category: Category, _: Language) -> String {
-        category.label_key().to_owned()
-    }
 
     fn demo() -> (tempfile::TempDir, Content) {
         let dir = tempfile::tempdir().unwrap();
@@ -170,21 +201,39 @@ mod tests {
         (dir, content)
     }
 
+    fn ids(content: &Content, text: &str, category: Option<Category>) -> Vec<String> {
+        let now: Zoned = "2026-11-25T12:00[Europe/Berlin]".parse().unwrap();
+        let filters = Filters::default();
+        content
+            .find(&Query {
+                text,
+                category,
+                filters: &filters,
+                origin: None,
+                now: &now,
+                limit: MAX_RESULTS,
+            })
+            .hits
+            .into_iter()
+            .map(|hit| hit.service.id)
+            .collect()
+    }
+
     #[test]
     fn without_a_store_the_demo_pack_is_activated_and_read() {
         let (dir, content) = demo();
         assert_eq!(content.origin, Origin::BuiltIn);
-        let all = content.search("", Language::German, None, label);
-        assert!((5..=12).contains(&all.len()));
+        let all = content.services();
+        assert!(all.len() >= 6);
         // A second process reads what the first activated.
         let again = Content::open(&dir.path().join("no-store"), &dir.path().join("demo")).unwrap();
-        assert_eq!(again.search("", Language::German, None, label), all);
+        assert_eq!(again.services(), all);
     }
 
     #[test]
     fn every_service_is_summarised_in_every_language() {
         let (_dir, content) = demo();
-        for service in content.search("", Language::German, None, label) {
+        for service in content.services() {
             for language in Language::ALL {
                 assert!(
                     service.has_summary(language.tag()),
@@ -196,43 +245,17 @@ mod tests {
     }
 
     #[test]
-    fn search_tolerates_case_and_umlauts() {
+    fn search_tolerates_case_and_umlauts_and_finds_across_languages() {
         let (_dir, content) = demo();
-        for query in ["Ärztliche", "arztliche", "ÄRZTLICHE hilfe"] {
-            let found = content.search(query, Language::German, None, label);
-            assert_eq!(found.len(), 1, "{query}");
-            assert_eq!(found[0].id, "praxis-ohne-grenzen");
+        for query in ["Ärztliche", "arztliche", "ÄRZTLICHE"] {
+            let found = ids(&content, query, None);
+            assert!(found.contains(&"praxis-ohne-grenzen".to_owned()), "{query}: {found:?}");
         }
-    }
-
-    #[test]
-    fn search_finds_german_text_from_another_language_and_filters_by_category() {
-        let (_dir, content) = demo();
-        let found = content.search("Schulden", Language::Arabic, None, label);
-        assert_eq!(
-            found.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
-            ["schuldnerberatung"]
-        );
-        let sleep = content.search("", Language::German, Some(Category::Sleep), label);
-        assert!(sleep.iter().all(|s| s.category == Category::Sleep) && !sleep.is_empty());
-        assert!(
-            content
-                .search("zzzz", Language::German, None, label)
-                .is_empty()
-        );
-        // Short words still work.
-        assert!(
-            !content
-                .search("1 Euro", Language::German, None, label)
-                .is_empty()
-        );
-    }
-
-    #[test]
-    fn a_category_label_finds_its_services() {
-        let (_dir, content) = demo();
-        let found = content.search("category-debts", Language::German, None, label);
-        assert!(!found.is_empty() && found.iter().all(|s| s.category == Category::Debts));
+        let found = ids(&content, "Schulden", None);
+        assert_eq!(found.first().map(String::as_str), Some("schuldnerberatung"));
+        let sleep = ids(&content, "", Some(Category::Sleep));
+        assert!(!sleep.is_empty());
+        assert!(ids(&content, "zzzzqqq", None).is_empty());
     }
 
     #[test]
@@ -245,28 +268,30 @@ mod tests {
             .unwrap();
         let session = Content::open(&store_dir, &dir.path().join("demo")).unwrap();
         assert_eq!(session.version, 1);
-        let before = session.search("", Language::German, None, label);
+        let before = session.services();
         // Two more generations: the one the session reads is removed.
         let mut files = content_sync::demo::files();
-        let all = String::from_utf8(files["services/leipzig.toml"].clone()).unwrap();
-        let first = all.split("[[service]]").nth(1).unwrap();
-        let extra =
-            format!("[[service]]{first}").replace("id = \"nachtcafe\"", "id = \"nachtcafe-2\"");
+        let (path, first) = files
+            .iter()
+            .find(|(path, _)| path.starts_with("services/"))
+            .map(|(path, bytes)| (path.clone(), String::from_utf8(bytes.clone()).unwrap()))
+            .unwrap();
+        let one = first.split("[[service]]").nth(1).unwrap();
+        let id = one.lines().find(|l| l.starts_with("id = ")).unwrap();
+        let extra = format!("[[service]]{one}").replace(id, "id = \"extra-service\"");
         files.insert("services/extra.toml".into(), extra.into_bytes());
+        assert!(files.contains_key(&path));
         store.activate_files(&files, 2).unwrap();
         store.activate_files(&files, 3).unwrap();
         assert!(
             !session_path(&session).exists(),
             "generation 1 should be gone from disk"
         );
-        assert_eq!(session.search("", Language::German, None, label), before);
+        assert_eq!(session.services(), before);
         // The next session's process reads the new one.
         let next = Content::open(&store_dir, &dir.path().join("demo")).unwrap();
         assert_eq!(next.version, 3);
-        assert_eq!(
-            next.search("", Language::German, None, label).len(),
-            before.len() + 1
-        );
+        assert_eq!(next.services().len(), before.len() + 1);
     }
 
     fn session_path(content: &Content) -> std::path::PathBuf {

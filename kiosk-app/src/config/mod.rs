@@ -5,6 +5,8 @@
 
 pub mod schema;
 
+use content_sync::model::Position;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -22,6 +24,8 @@ pub const DEFAULT_PATH: &str = "/etc/anlauf/site.toml";
 pub struct SiteConfig {
     /// The place's name, shown on the attract screen.
     pub site_name: String,
+    /// Where the terminal stands.
+    pub position: Position,
     /// The languages visitors can choose, in picker order (never empty).
     pub languages: Vec<Language>,
     /// The language every session starts in (always one of `languages`).
@@ -46,6 +50,10 @@ impl Default for SiteConfig {
     fn default() -> Self {
         SiteConfig {
             site_name: "Anlauf".to_owned(),
+            position: Position {
+                lat: 51.3397,
+                lon: 12.3731,
+            },
             languages: Language::ALL.to_vec(),
             default_language: Language::German,
             idle: Duration::from_secs(120),
@@ -195,6 +203,8 @@ fn apply(config: &mut SiteConfig, setting: &Setting, value: &DeValue<'_>) -> Res
         ("session", "countdown_seconds") => {
             config.countdown = Duration::from_secs(integer(value, setting.kind)?);
         }
+        ("site", "latitude") => config.position.lat = number(value, setting.kind)?,
+        ("site", "longitude") => config.position.lon = number(value, setting.kind)?,
         ("display", "dpi") => config.dpi = number(value, setting.kind)? as f32,
         ("display", "font_dir") => config.font_dir = path(value).ok_or_else(expected)?,
         ("input", "device_dir") => config.input_dir = path(value).ok_or_else(expected)?,

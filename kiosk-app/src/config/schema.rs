@@ -75,6 +75,26 @@ pub const SETTINGS: &[Setting] = &[
         help: "The name of the place, shown on the attract screen (for example \"Tagestreff Mitte\").",
     },
     Setting {
+        section: "site",
+        key: "latitude",
+        kind: Kind::Number {
+            min: -90.0,
+            max: 90.0,
+        },
+        default: "51.3397",
+        help: "Where the terminal stands, degrees north: the help finder measures distances and directions from here. The default is Leipzig's market square, the demo pack's town.",
+    },
+    Setting {
+        section: "site",
+        key: "longitude",
+        kind: Kind::Number {
+            min: -180.0,
+            max: 180.0,
+        },
+        default: "12.3731",
+        help: "Where the terminal stands, degrees east.",
+    },
+    Setting {
         section: "languages",
         key: "enabled",
         kind: Kind::LanguageList,

@@ -39,7 +39,7 @@ use kiosk_app::supervisor::{EXIT_QUIT, EXIT_SESSION_ENDED};
 use notice::{StaffNotice, VisitorNotice};
 use overlay::Overlay;
 use pictogram::Pictogram;
-use screen::{Screen, attract, display, help, home, language};
+use screen::{Screen, attract, display, help, home, language, service};
 use view::View;
 
 /// The smallest screen the layouts are made for, in logical pixels.
@@ -54,6 +54,9 @@ pub struct Context {
     pub catalog: Catalog,
     /// The services.
     pub content: Option<Content>,
+    /// A fixed clock for opening hours (screenshots, tests); the system's
+    /// when `None`.
+    pub clock: Option<jiff::Zoned>,
     /// Problems for staff, shown on the attract screen.
     pub notices: Vec<StaffNotice>,
     /// The voices speech-dispatcher offers, once asked.
@@ -90,6 +93,7 @@ impl Context {
             site,
             catalog,
             content,
+            clock: None,
             notices,
             voices: None,
             speech_socket,
@@ -206,6 +210,16 @@ impl Kiosk {
         )
     }
 
+    fn env(&self) -> help::Env<'_> {
+        help::Env {
+            content: self.ctx.content.as_ref(),
+            origin: self.ctx.site.position,
+            language: self.session.language,
+            site_languages: &self.ctx.site.languages,
+            clock: self.ctx.clock.as_ref(),
+        }
+    }
+
     fn go(&mut self, to: Screen) {
         if self.screen != to {
             let from = std::mem::replace(&mut self.screen, to);
@@ -258,7 +272,8 @@ impl Kiosk {
             Message::Bar(action) => self.bar(action),
             Message::Home(home::Message::Open(tile)) => match tile {
                 home::Tile::FindHelp => {
-                    self.go(Screen::Help(help::State::default()));
+                    let state = help::open(&self.session, &self.env());
+                    self.go(Screen::Help(state));
                     Task::none()
                 }
                 home::Tile::Language => {
@@ -290,8 +305,20 @@ impl Kiosk {
                 Task::none()
             }
             Message::Help(message) => {
-                if let Screen::Help(state) = &mut self.screen {
-                    help::update(state, &mut self.session, &self.ctx.site.languages, message);
+                let env = help::Env {
+                    content: self.ctx.content.as_ref(),
+                    origin: self.ctx.site.position,
+                    language: self.session.language,
+                    site_languages: &self.ctx.site.languages,
+                    clock: self.ctx.clock.as_ref(),
+                };
+                let open = match &mut self.screen {
+                    Screen::Help(state) => help::update(state, &mut self.session, &env, message),
+                    _ => None,
+                };
+                let service = open.and_then(|id| self.ctx.content.as_ref()?.service(&id));
+                if let Some(service) = service {
+                    self.go(Screen::Service(Box::new(service::State { service })));
                 }
                 Task::none()
             }
@@ -407,9 +434,8 @@ impl Kiosk {
             Screen::Home => home::speech(&ui),
             Screen::Language => language::speech(&ui),
             Screen::Display => display::speech(&ui),
-            Screen::Help(state) => {
-                help::speech(&ui, self.ctx.content.as_ref(), state, &self.session.search)
-            }
+            Screen::Help(state) => help::speech(&ui, &self.env(), state),
+            Screen::Service(state) => service::speech(&ui, &self.env(), state),
         }
     }
 
@@ -504,9 +530,9 @@ impl Kiosk {
                 self.session.display.contrast,
             )
             .map(Message::Display),
+            Screen::Service(state) => service::view(ui, self.env(), state),
             Screen::Help(state) => {
-                help::view(ui, self.ctx.content.as_ref(), state, &self.session.search)
-                    .map(Message::Help)
+                help::view(ui, self.env(), state, &self.session.search).map(Message::Help)
             }
         };
         let mut page = vec![

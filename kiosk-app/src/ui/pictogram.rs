@@ -61,6 +61,19 @@ pictograms! {
     CatHealth => "cat-health",
     CatDebts => "cat-debts",
     CatDocumentsPost => "cat-documents-post",
+    CatMoney => "cat-money",
+    CatHousing => "cat-housing",
+    CatFamily => "cat-family",
+    CatMigration => "cat-migration",
+    CatAddiction => "cat-addiction",
+    CatViolenceCrisis => "cat-violence-crisis",
+    CatLegal => "cat-legal",
+    CatWork => "cat-work",
+    Free => "free",
+    WalkIn => "walk-in",
+    Wheelchair => "wheelchair",
+    Women => "women",
+    Young => "young",
 }
 
 fn handles() -> &'static Vec<svg::Handle> {

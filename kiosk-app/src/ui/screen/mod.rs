@@ -5,6 +5,7 @@ pub mod display;
 pub mod help;
 pub mod home;
 pub mod language;
+pub mod service;
 
 /// The screen on show.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,4 +20,6 @@ pub enum Screen {
     Display,
     /// The help finder.
     Help(help::State),
+    /// One service in full.
+    Service(Box<service::State>),
 }
