@@ -195,8 +195,8 @@ impl Content {
         if found != SCHEMA_VERSION {
             return Err(DbError::Schema { found });
         }
-        let info = meta(&conn, "info")?
-            .ok_or_else(|| DbError::Value("no pack description".into()))?;
+        let info =
+            meta(&conn, "info")?.ok_or_else(|| DbError::Value("no pack description".into()))?;
         let info = serde_json::from_str(&info).map_err(|e| DbError::Value(e.to_string()))?;
         Ok(Content {
             conn,
@@ -239,9 +239,7 @@ impl Content {
         let terms: Vec<String> = statement
             .query_map([], |row| row.get(0))?
             .collect::<Result<_, _>>()?;
-        let mut statement = self
-            .conn
-            .prepare("SELECT category, phrase FROM lexicon")?;
+        let mut statement = self.conn.prepare("SELECT category, phrase FROM lexicon")?;
         let mut synonyms = Vec::new();
         let mut stopwords = Vec::new();
         for row in statement.query_map([], |row| {
@@ -278,6 +276,15 @@ impl Content {
             .query_map([], |row| row.get(0))?
             .collect::<Result<_, _>>()?;
         ids.iter().map(|id| self.service(id)).collect()
+    }
+
+    /// The pack paths of its map tile sets (`tiles/NAME.mbtiles`).
+    pub fn tile_paths(&self) -> Result<Vec<String>, DbError> {
+        let mut statement = self.conn.prepare("SELECT path FROM tiles ORDER BY path")?;
+        let paths = statement
+            .query_map([], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(paths)
     }
 
     /// The content texts (Fluent) in `lang`.

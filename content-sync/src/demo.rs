@@ -19,6 +19,10 @@ pub fn files() -> Files {
             "services/leipzig.toml",
             include_bytes!("../demo-pack/services/leipzig.toml").as_slice(),
         ),
+        (
+            "tiles/leipzig.mbtiles",
+            include_bytes!("../demo-pack/tiles/leipzig.mbtiles").as_slice(),
+        ),
     ]
     .into_iter()
     .map(|(path, bytes)| (path.to_owned(), bytes.to_vec()))

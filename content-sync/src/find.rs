@@ -286,7 +286,9 @@ impl Content {
         let mut statement = self.conn.prepare_cached(&sql)?;
         let patterns: Vec<String> = words.iter().map(|w| format!("%{w}%")).collect();
         let ids = statement
-            .query_map(rusqlite::params_from_iter(patterns.iter()), |row| row.get(0))?
+            .query_map(rusqlite::params_from_iter(patterns.iter()), |row| {
+                row.get(0)
+            })?
             .collect::<Result<_, _>>()?;
         Ok(ids)
     }

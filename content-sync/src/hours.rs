@@ -110,9 +110,14 @@ impl Calendar {
             .flat_map(|date| self.ranges_on(service, date))
             .collect();
         ranges.sort();
-        let Some(current) = ranges.iter().position(|(start, end)| *start <= now && now < *end)
+        let Some(current) = ranges
+            .iter()
+            .position(|(start, end)| *start <= now && now < *end)
         else {
-            let next = ranges.into_iter().map(|(start, _)| start).find(|start| *start > now);
+            let next = ranges
+                .into_iter()
+                .map(|(start, _)| start)
+                .find(|start| *start > now);
             return Openness::Closed { next };
         };
         // Ranges that meet or overlap the current one keep it open.
@@ -122,9 +127,7 @@ impl Calendar {
                 until = end.clone();
             }
         }
-        let horizon = today
-            .checked_add((DAYS_AHEAD - 1).days())
-            .unwrap_or(today);
+        let horizon = today.checked_add((DAYS_AHEAD - 1).days()).unwrap_or(today);
         if until.date() >= horizon {
             Openness::Open { until: None }
         } else {

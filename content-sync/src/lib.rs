@@ -17,6 +17,7 @@ pub mod search;
 pub mod source;
 pub mod status;
 pub mod store;
+pub mod tiles;
 
 #[cfg(feature = "sync")]
 pub mod chunk;

@@ -458,10 +458,9 @@ impl PackInfo {
 
     /// Whether `position` lies inside the pack's bounds (always, without).
     pub fn covers(&self, position: Position) -> bool {
-        self.bounds
-            .is_none_or(|[south, west, north, east]| {
-                (south..=north).contains(&position.lat) && (west..=east).contains(&position.lon)
-            })
+        self.bounds.is_none_or(|[south, west, north, east]| {
+            (south..=north).contains(&position.lat) && (west..=east).contains(&position.lon)
+        })
     }
 }
 

@@ -193,7 +193,9 @@ pub fn within(a: &str, b: &str, limit: usize) -> bool {
         let mut row = vec![i; b.len() + 1];
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (previous[j] + 1).min(row[j - 1] + 1).min(previous[j - 1] + cost);
+            let mut best = (previous[j] + 1)
+                .min(row[j - 1] + 1)
+                .min(previous[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(before[j - 2] + 1);
             }
@@ -271,7 +273,8 @@ pub fn analyse(question: &str, vocabulary: &Vocabulary) -> Vec<Concept> {
         if let Some(next) = words.get(i + 1) {
             let joined = format!("{word}{next}");
             let split_known = vocabulary.known.contains(word) && vocabulary.known.contains(next);
-            if !split_known && (vocabulary.known.contains(&joined) || vocabulary.has_prefix(&joined))
+            if !split_known
+                && (vocabulary.known.contains(&joined) || vocabulary.has_prefix(&joined))
             {
                 concepts.push(Concept {
                     terms: expand(&joined, i + 2 == words.len(), vocabulary),
@@ -298,17 +301,24 @@ pub fn analyse(question: &str, vocabulary: &Vocabulary) -> Vec<Concept> {
 fn phrase_at(words: &[String], vocabulary: &Vocabulary) -> Option<(usize, BTreeSet<Category>)> {
     let mut found: Option<(usize, BTreeSet<Category>)> = None;
     for (phrase, category) in &vocabulary.phrases {
-        if found.as_ref().is_some_and(|(length, _)| *length > phrase.len()) {
+        if found
+            .as_ref()
+            .is_some_and(|(length, _)| *length > phrase.len())
+        {
             break;
         }
         if phrase.len() > words.len() {
             continue;
         }
         let typed_last = phrase.len() == words.len();
-        let matches = phrase.iter().zip(words).enumerate().all(|(k, (want, got))| {
-            let being_typed = typed_last && k + 1 == phrase.len();
-            same_word(want, got, being_typed)
-        });
+        let matches = phrase
+            .iter()
+            .zip(words)
+            .enumerate()
+            .all(|(k, (want, got))| {
+                let being_typed = typed_last && k + 1 == phrase.len();
+                same_word(want, got, being_typed)
+            });
         if matches {
             found
                 .get_or_insert_with(|| (phrase.len(), BTreeSet::new()))
@@ -351,7 +361,9 @@ mod tests {
 
     fn vocabulary() -> Vocabulary {
         Vocabulary::new(
-            words("Schuldnerberatung der Diakonie Schulden Nachtcafé Notübernachtung Betten Arzt ohne Krankenversicherung تأمين طبيب"),
+            words(
+                "Schuldnerberatung der Diakonie Schulden Nachtcafé Notübernachtung Betten Arzt ohne Krankenversicherung تأمين طبيب",
+            ),
             [
                 (Category::Sleep, "Schlafplatz".to_owned()),
                 (Category::Sleep, "Platte".to_owned()),
@@ -359,8 +371,10 @@ mod tests {
                 (Category::Debts, "debts".to_owned()),
                 (Category::Health, "طبيب".to_owned()),
             ],
-            ["ich", "brauche", "einen", "heute", "i", "need", "help", "with", "my"]
-                .map(str::to_owned),
+            [
+                "ich", "brauche", "einen", "heute", "i", "need", "help", "with", "my",
+            ]
+            .map(str::to_owned),
         )
     }
 
@@ -393,23 +407,39 @@ mod tests {
         let concepts = analyse("Ich brauche heute Nacht einen Schlafplatz", &v);
         assert_eq!(categories(&concepts), BTreeSet::from([Category::Sleep]));
         assert!(
-            concepts.iter().all(|c| !c.terms.contains(&Term::Prefix("ich".into()))),
+            concepts
+                .iter()
+                .all(|c| !c.terms.contains(&Term::Prefix("ich".into()))),
             "{concepts:?}"
         );
         let typo = analyse("schlafplats", &v);
         assert_eq!(categories(&typo), BTreeSet::from([Category::Sleep]));
         let phrase = analyse("heute nacht schlafen", &v);
         assert_eq!(phrase.len(), 1);
-        assert_eq!(categories(&analyse("I need help with my debts", &v)), BTreeSet::from([Category::Debts]));
-        assert_eq!(categories(&analyse("أحتاج طبيب بدون تأمين", &v)), BTreeSet::from([Category::Health]));
+        assert_eq!(
+            categories(&analyse("I need help with my debts", &v)),
+            BTreeSet::from([Category::Debts])
+        );
+        assert_eq!(
+            categories(&analyse("أحتاج طبيب بدون تأمين", &v)),
+            BTreeSet::from([Category::Health])
+        );
         // The word being typed: "Schlafp" already means sleep.
-        assert_eq!(categories(&analyse("schlafp", &v)), BTreeSet::from([Category::Sleep]));
+        assert_eq!(
+            categories(&analyse("schlafp", &v)),
+            BTreeSet::from([Category::Sleep])
+        );
     }
 
     #[test]
     fn typos_and_split_compounds_reach_the_directory_words() {
         let v = vocabulary();
-        for question in ["Schuldnerberatung", "schuldner beratung", "schuldnerbertung", "SCHULDNERBERATUNG"] {
+        for question in [
+            "Schuldnerberatung",
+            "schuldner beratung",
+            "schuldnerbertung",
+            "SCHULDNERBERATUNG",
+        ] {
             let concepts = analyse(question, &v);
             assert_eq!(concepts.len(), 1, "{question}: {concepts:?}");
             assert!(

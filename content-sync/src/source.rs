@@ -415,7 +415,11 @@ fn parse_lexicon(
         for phrase in phrases {
             let words = crate::search::words(phrase);
             if words.is_empty() {
-                report.add(path, None, format!("[synonyms] {category}: an empty phrase"));
+                report.add(
+                    path,
+                    None,
+                    format!("[synonyms] {category}: an empty phrase"),
+                );
             } else if words.len() == 1 && stop.contains(&words[0]) {
                 report.add(
                     path,
@@ -428,12 +432,7 @@ fn parse_lexicon(
     Some(lexicon)
 }
 
-fn parse_services(
-    report: &mut Report,
-    path: &str,
-    bytes: &[u8],
-    info: &PackInfo,
-) -> Vec<Service> {
+fn parse_services(report: &mut Report, path: &str, bytes: &[u8], info: &PackInfo) -> Vec<Service> {
     let Some(text) = utf8(report, path, bytes) else {
         return Vec::new();
     };

@@ -64,6 +64,8 @@ pub struct Content {
     pub version: u64,
     /// Where it came from.
     pub origin: Origin,
+    /// The generation's directory.
+    dir: PathBuf,
 }
 
 /// Where the built-in demo pack is activated: under the runtime directory,
@@ -86,7 +88,8 @@ impl Content {
                     return Ok(Content {
                         db,
                         version: generation.version,
-                        origin: Origin::Store(generation.path),
+                        origin: Origin::Store(generation.path.clone()),
+                        dir: generation.path,
                     });
                 }
                 Err(error) => {
@@ -112,6 +115,7 @@ impl Content {
                 db,
                 version: generation.version,
                 origin: Origin::BuiltIn,
+                dir: generation.path,
             });
         }
         let generation =
@@ -121,6 +125,7 @@ impl Content {
             db,
             version: generation.version,
             origin: Origin::BuiltIn,
+            dir: generation.path,
         })
     }
 
@@ -161,6 +166,16 @@ impl Content {
             tracing::error!(%error, "crisis lines unreadable");
             Vec::new()
         })
+    }
+
+    /// The pack's first map tile set, if it has one.
+    pub fn tiles_path(&self) -> Option<PathBuf> {
+        let paths = self
+            .db
+            .tile_paths()
+            .inspect_err(|error| tracing::error!(%error, "tile sets unreadable"))
+            .ok()?;
+        paths.first().map(|path| self.dir.join("files").join(path))
     }
 
     /// The service `id`, if the directory has it.
@@ -249,7 +264,10 @@ mod tests {
         let (_dir, content) = demo();
         for query in ["Ärztliche", "arztliche", "ÄRZTLICHE"] {
             let found = ids(&content, query, None);
-            assert!(found.contains(&"praxis-ohne-grenzen".to_owned()), "{query}: {found:?}");
+            assert!(
+                found.contains(&"praxis-ohne-grenzen".to_owned()),
+                "{query}: {found:?}"
+            );
         }
         let found = ids(&content, "Schulden", None);
         assert_eq!(found.first().map(String::as_str), Some("schuldnerberatung"));

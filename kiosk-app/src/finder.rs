@@ -7,8 +7,8 @@ use jiff::Zoned;
 use jiff::civil::{Date, Weekday};
 
 use crate::content::{
-    Audience, Content, Days, Filters, Found, Hit, MAX_RESULTS, Openness, Position,
-    Query, Service, geo, spoken,
+    Audience, Content, Days, Filters, Found, Hit, MAX_RESULTS, Openness, Position, Query, Service,
+    geo, spoken,
 };
 use crate::i18n::{Arg, Catalog};
 use crate::language::Language;
@@ -55,7 +55,11 @@ impl Words<'_> {
                 if first == last {
                     self.t(weekday_key(first))
                 } else if first.next() == last {
-                    format!("{}, {}", self.t(weekday_key(first)), self.t(weekday_key(last)))
+                    format!(
+                        "{}, {}",
+                        self.t(weekday_key(first)),
+                        self.t(weekday_key(last))
+                    )
                 } else {
                     self.t_with(
                         "days-range",
@@ -129,7 +133,10 @@ impl Words<'_> {
                 let minutes = openness.opens_in_minutes(now).unwrap_or(i64::MAX);
                 let today = now.date();
                 if minutes <= 60 {
-                    self.t_with("status-opens-in", &[("minutes", Arg::Number(minutes as f64))])
+                    self.t_with(
+                        "status-opens-in",
+                        &[("minutes", Arg::Number(minutes as f64))],
+                    )
                 } else if next.date() == today {
                     self.t_with("status-opens-today", &[("time", time)])
                 } else if today.tomorrow().is_ok_and(|t| t == next.date()) {
@@ -149,7 +156,10 @@ impl Words<'_> {
     pub fn distance(&self, metres: f64) -> String {
         let rounded = geo::rounded_metres(metres);
         if rounded < 1000.0 {
-            self.t_with("distance-metres", &[("metres", Arg::Text(format!("{rounded:.0}")))])
+            self.t_with(
+                "distance-metres",
+                &[("metres", Arg::Text(format!("{rounded:.0}")))],
+            )
         } else {
             let km = format!("{:.1}", rounded / 1000.0);
             let km = if self.language == Language::English {
@@ -162,7 +172,12 @@ impl Words<'_> {
     }
 
     /// "600 m, towards the main station" or "600 m to the north-east".
-    pub fn direction(&self, from: Position, service: &Service, content: &Content) -> Option<String> {
+    pub fn direction(
+        &self,
+        from: Position,
+        service: &Service,
+        content: &Content,
+    ) -> Option<String> {
         let to = service.position?;
         let direction = geo::direction(from, to, &content.info().landmark);
         let distance = Arg::Text(self.distance(direction.metres));
@@ -171,7 +186,10 @@ impl Words<'_> {
                 let name = content_sync::model::text_in(&landmark.name, self.language.tag(), "de");
                 self.t_with(
                     "distance-towards",
-                    &[("distance", distance), ("landmark", Arg::Text(name.to_owned()))],
+                    &[
+                        ("distance", distance),
+                        ("landmark", Arg::Text(name.to_owned())),
+                    ],
                 )
             }
             None => self.t_with(
@@ -203,9 +221,7 @@ impl Words<'_> {
     pub fn costs(&self, service: &Service) -> String {
         match service.free {
             Some(true) => self.t("cost-free"),
-            _ if !service.fees.is_empty() => {
-                self.text_of(&service.fees).to_owned()
-            }
+            _ if !service.fees.is_empty() => self.text_of(&service.fees).to_owned(),
             _ => self.t("cost-unknown"),
         }
     }
@@ -300,7 +316,13 @@ pub struct Card {
 
 impl Card {
     /// The card of `hit`.
-    pub fn of(hit: &Hit, words: Words<'_>, content: &Content, origin: Position, now: &Zoned) -> Card {
+    pub fn of(
+        hit: &Hit,
+        words: Words<'_>,
+        content: &Content,
+        origin: Position,
+        now: &Zoned,
+    ) -> Card {
         let service = &hit.service;
         Card {
             id: service.id.clone(),

@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod idle;
 pub mod keyboard;
 pub mod language;
+pub mod map;
 pub mod session;
 pub mod speech;
 pub mod supervisor;

@@ -16,8 +16,7 @@ pub(super) fn info_problems(info: &PackInfo) -> Vec<String> {
     if let Some([south, west, north, east]) = info.bounds {
         let lat = |v: f64| (-90.0..=90.0).contains(&v);
         let lon = |v: f64| (-180.0..=180.0).contains(&v);
-        if !(lat(south) && lat(north) && lon(west) && lon(east)) || south >= north || west >= east
-        {
+        if !(lat(south) && lat(north) && lon(west) && lon(east)) || south >= north || west >= east {
             problems.push("bounds must be [south, west, north, east] in degrees".to_owned());
         }
     }
@@ -115,7 +114,9 @@ fn hours(problems: &mut Vec<String>, hours: &[Hours]) {
         let mut good = true;
         for time in [&h.opens, &h.closes] {
             if crate::model::minutes(time).is_none() {
-                problems.push(format!("hours: \"{time}\" is not a time HH:MM (00:00 to 23:59)"));
+                problems.push(format!(
+                    "hours: \"{time}\" is not a time HH:MM (00:00 to 23:59)"
+                ));
                 good = false;
             }
         }

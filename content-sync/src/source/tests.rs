@@ -45,7 +45,10 @@ fn every_problem_is_listed_with_file_and_line() {
         has("services/leipzig.toml:26: service \"suppenkueche\": unknown variant `fud`"),
         "{found:#?}"
     );
-    assert!(has("service \"nachtcafe\": hours: \"25:00\" is not a time"), "{found:#?}");
+    assert!(
+        has("service \"nachtcafe\": hours: \"25:00\" is not a time"),
+        "{found:#?}"
+    );
     assert!(
         has("services/more.toml:1: service \"Bad Id\": the id may use"),
         "{found:#?}"

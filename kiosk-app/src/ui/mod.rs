@@ -7,6 +7,7 @@ mod keyboard;
 pub mod label;
 pub mod notice;
 mod overlay;
+mod pan;
 pub mod pictogram;
 pub mod run;
 pub mod screen;
@@ -39,7 +40,7 @@ use kiosk_app::supervisor::{EXIT_QUIT, EXIT_SESSION_ENDED};
 use notice::{StaffNotice, VisitorNotice};
 use overlay::Overlay;
 use pictogram::Pictogram;
-use screen::{Screen, attract, display, help, home, language, service};
+use screen::{Screen, attract, display, help, home, language, map, service};
 use view::View;
 
 /// The smallest screen the layouts are made for, in logical pixels.
@@ -57,6 +58,8 @@ pub struct Context {
     /// A fixed clock for opening hours (screenshots, tests); the system's
     /// when `None`.
     pub clock: Option<jiff::Zoned>,
+    /// The map, opened when first shown.
+    map: Option<kiosk_app::map::Map>,
     /// Problems for staff, shown on the attract screen.
     pub notices: Vec<StaffNotice>,
     /// The voices speech-dispatcher offers, once asked.
@@ -94,6 +97,7 @@ impl Context {
             catalog,
             content,
             clock: None,
+            map: None,
             notices,
             voices: None,
             speech_socket,
@@ -136,6 +140,10 @@ pub enum Message {
     Display(display::Message),
     /// The help finder.
     Help(help::Message),
+    /// One service.
+    Service(service::Message),
+    /// The map.
+    Map(map::Message),
     /// A dialog.
     Overlay(overlay::Message),
     /// A touch, key or pointer movement in the kiosk's window.
@@ -322,6 +330,24 @@ impl Kiosk {
                 }
                 Task::none()
             }
+            Message::Service(service::Message::ShowMap) => {
+                if let Screen::Service(state) = &self.screen {
+                    let service = state.service.clone();
+                    let content = self.ctx.content.as_ref();
+                    let map = self.ctx.map.get_or_insert_with(|| {
+                        kiosk_app::map::Map::open(content.and_then(|c| c.tiles_path()).as_deref())
+                    });
+                    let state = map::open(map, service, self.ctx.site.position);
+                    self.go(Screen::Map(Box::new(state)));
+                }
+                Task::none()
+            }
+            Message::Map(message) => {
+                if let (Screen::Map(state), Some(map)) = (&mut self.screen, &mut self.ctx.map) {
+                    map::update(state, map, self.ctx.site.position, message);
+                }
+                Task::none()
+            }
             Message::Overlay(answer) => match (self.overlay, answer) {
                 (Some(Overlay::Countdown), overlay::Message::Stay) => {
                     self.lifecycle.activity(Instant::now());
@@ -436,6 +462,7 @@ impl Kiosk {
             Screen::Display => display::speech(&ui),
             Screen::Help(state) => help::speech(&ui, &self.env(), state),
             Screen::Service(state) => service::speech(&ui, &self.env(), state),
+            Screen::Map(state) => map::speech(&ui, state),
         }
     }
 
@@ -530,7 +557,8 @@ impl Kiosk {
                 self.session.display.contrast,
             )
             .map(Message::Display),
-            Screen::Service(state) => service::view(ui, self.env(), state),
+            Screen::Service(state) => service::view(ui, self.env(), state).map(Message::Service),
+            Screen::Map(state) => map::view(ui, state).map(Message::Map),
             Screen::Help(state) => {
                 help::view(ui, self.env(), state, &self.session.search).map(Message::Help)
             }

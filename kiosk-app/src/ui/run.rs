@@ -136,6 +136,13 @@ pub enum Shot {
     Help,
     /// The help finder while typing on the on-screen keyboard.
     HelpKeyboard,
+    /// The help finder when a question finds nothing: categories and the
+    /// crisis lines.
+    HelpNothing,
+    /// One service in full (the first one found).
+    Service,
+    /// The first service found, on the map.
+    Map,
     /// The "Are you still there?" countdown.
     Countdown,
     /// The End session confirmation.
@@ -175,6 +182,29 @@ impl Kiosk {
                 let sample = self.ctx.catalog.text(language, "help-search-sample");
                 for c in sample.chars() {
                     self.apply(Message::Help(help::Message::Key(Key::Char(c.to_string()))));
+                }
+            }
+            Shot::HelpNothing => {
+                self.apply(Message::Home(home::Message::Open(home::Tile::FindHelp)));
+                self.apply(Message::Help(help::Message::OpenKeyboard));
+                for c in "qqqxz".chars() {
+                    self.apply(Message::Help(help::Message::Key(Key::Char(c.to_string()))));
+                }
+                self.apply(Message::Help(help::Message::Key(Key::Enter)));
+            }
+            Shot::Service | Shot::Map => {
+                self.apply(Message::Home(home::Message::Open(home::Tile::FindHelp)));
+                let first = match &self.screen {
+                    super::Screen::Help(state) => {
+                        state.found.hits.first().map(|hit| hit.service.id.clone())
+                    }
+                    _ => None,
+                };
+                if let Some(id) = first {
+                    self.apply(Message::Help(help::Message::Open(id)));
+                }
+                if shot == Shot::Map {
+                    self.apply(Message::Service(super::screen::service::Message::ShowMap));
                 }
             }
             Shot::Countdown => {

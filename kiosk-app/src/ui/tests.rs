@@ -439,6 +439,8 @@ fn no_text_is_clipped_and_every_target_is_9mm_on_any_screen_size_or_language() {
         Shot::Display,
         Shot::Help,
         Shot::HelpKeyboard,
+        Shot::HelpNothing,
+        Shot::Service,
         Shot::Countdown,
         Shot::ConfirmEnd,
     ];

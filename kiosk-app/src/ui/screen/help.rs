@@ -217,7 +217,12 @@ pub fn speech(ui: &View<'_>, env: &Env<'_>, state: &State) -> String {
     }
     if state.found.hits.is_empty() {
         lines.push(ui.t("help-crisis-title"));
-        lines.extend(state.crisis.iter().map(|s| format!("{}: {}", s.name, s.phone)));
+        lines.extend(
+            state
+                .crisis
+                .iter()
+                .map(|s| format!("{}: {}", s.name, s.phone)),
+        );
     }
     lines.join(". ")
 }
@@ -317,7 +322,7 @@ fn field<'a>(ui: View<'a>, typing: bool, query: &'a str) -> Element<'a, Message>
     )
 }
 
-fn choices<'a>(ui: View<'a>, state: &'a State) -> Vec<Element<'a, Message>> {
+fn choices<'a>(ui: View<'a>, state: &'a State, query: &str) -> Vec<Element<'a, Message>> {
     let selected = |on: bool| if on { Look::Selected } else { Look::Tile };
     let mut chips: Vec<Element<'a, Message>> = vec![ui.wide_button(
         None,
@@ -325,7 +330,14 @@ fn choices<'a>(ui: View<'a>, state: &'a State) -> Vec<Element<'a, Message>> {
         selected(state.search.category.is_none()),
         Message::Category(None),
     )];
-    chips.extend(Category::ALL.iter().map(|category| {
+    // Once a topic is chosen or a question asked, the other topics step
+    // aside for the results; they come back when nothing is found.
+    let compact =
+        (state.search.category.is_some() || !query.is_empty()) && !state.found.hits.is_empty();
+    let shown = Category::ALL
+        .iter()
+        .filter(|category| !compact || state.search.category == Some(**category));
+    chips.extend(shown.map(|category| {
         ui.wide_button(
             Some(pictogram(*category)),
             ui.t(category.label_key()),
@@ -338,7 +350,11 @@ fn choices<'a>(ui: View<'a>, state: &'a State) -> Vec<Element<'a, Message>> {
         .map(|filter| {
             let on = filter.is_on(&state.search);
             ui.wide_button(
-                Some(if on { Pictogram::Check } else { filter.pictogram() }),
+                Some(if on {
+                    Pictogram::Check
+                } else {
+                    filter.pictogram()
+                }),
                 ui.t(filter.label_key()),
                 selected(on),
                 Message::Filter(*filter),
@@ -346,9 +362,17 @@ fn choices<'a>(ui: View<'a>, state: &'a State) -> Vec<Element<'a, Message>> {
         })
         .collect();
     vec![
-        ui.label(ui.t("help-categories-title"), ui.sizes.label(), ui.palette.text),
+        ui.label(
+            ui.t("help-categories-title"),
+            ui.sizes.label(),
+            ui.palette.text,
+        ),
         ui.row(chips).spacing(12).wrap().into(),
-        ui.label(ui.t("help-filters-title"), ui.sizes.label(), ui.palette.text),
+        ui.label(
+            ui.t("help-filters-title"),
+            ui.sizes.label(),
+            ui.palette.text,
+        ),
         ui.row(filters).spacing(12).wrap().into(),
     ]
 }
@@ -360,7 +384,7 @@ fn page<'a>(ui: View<'a>, env: Env<'a>, state: &'a State, query: &'a str) -> Col
     // While typing, the categories and filters give their room to the
     // results and the keyboard.
     if !typing {
-        list.extend(choices(ui, state));
+        list.extend(choices(ui, state, query));
     }
     list.push(ui.paragraph(
         count_text(&ui, state.found.hits.len()),
@@ -408,9 +432,13 @@ fn line<'a>(ui: View<'a>, pictogram: Pictogram, text: String) -> Element<'a, Mes
 fn card<'a>(ui: View<'a>, card: Card) -> Element<'a, Message> {
     let palette = ui.palette;
     let mut body: Vec<Element<'a, Message>> = vec![
-        Label::new(card.name, ui.sizes.label(), theme::color(palette.surface_text))
-            .bold()
-            .into(),
+        Label::new(
+            card.name,
+            ui.sizes.label(),
+            theme::color(palette.surface_text),
+        )
+        .bold()
+        .into(),
         ui.paragraph(card.summary, ui.sizes.body(), palette.surface_text),
         line(ui, Pictogram::Clock, card.status),
     ];
@@ -447,7 +475,10 @@ fn crisis_card<'a>(ui: View<'a>, service: &'a Service) -> Element<'a, Message> {
         line(
             ui,
             Pictogram::Phone,
-            ui.t_with("help-phone", &[("phone", Arg::Text(left_to_right(&service.phone)))]),
+            ui.t_with(
+                "help-phone",
+                &[("phone", Arg::Text(left_to_right(&service.phone)))],
+            ),
         ),
     ]);
     container(body.spacing(8))

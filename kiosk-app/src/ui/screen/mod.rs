@@ -5,6 +5,7 @@ pub mod display;
 pub mod help;
 pub mod home;
 pub mod language;
+pub mod map;
 pub mod service;
 
 /// The screen on show.
@@ -22,4 +23,6 @@ pub enum Screen {
     Help(help::State),
     /// One service in full.
     Service(Box<service::State>),
+    /// A service on the map.
+    Map(Box<map::State>),
 }

@@ -14,8 +14,15 @@ use crate::ui::drag_scroll::scroll_area;
 use crate::ui::label::Label;
 use crate::ui::pictogram::Pictogram;
 use crate::ui::screen::help::{self, Env, left_to_right};
-use crate::ui::theme;
+use crate::ui::theme::{self, Look};
 use crate::ui::view::View;
+
+/// Messages of the service page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Message {
+    /// Show the service on the map.
+    ShowMap,
+}
 
 /// The service on show.
 #[derive(Debug, Clone, PartialEq)]
@@ -149,21 +156,29 @@ pub fn speech(ui: &View<'_>, env: &Env<'_>, state: &State) -> String {
 }
 
 /// The page.
-pub fn view<'a, M: 'a>(ui: View<'a>, env: Env<'a>, state: &'a State) -> Element<'a, M> {
+pub fn view<'a>(ui: View<'a>, env: Env<'a>, state: &'a State) -> Element<'a, Message> {
     let palette = ui.palette;
     let service = &state.service;
     let words = Words {
         catalog: ui.catalog,
         language: ui.language,
     };
-    let mut page: Vec<Element<'a, M>> = vec![
+    let mut page: Vec<Element<'a, Message>> = vec![
         ui.row(vec![
             help::pictogram(service.category).view(ui.sizes.pictogram(), palette.text),
             ui.column(vec![
-                Label::new(service.name.clone(), ui.sizes.title(), theme::color(palette.text))
-                    .bold()
-                    .into(),
-                ui.paragraph(ui.t(service.category.label_key()), ui.sizes.small(), palette.text),
+                Label::new(
+                    service.name.clone(),
+                    ui.sizes.title(),
+                    theme::color(palette.text),
+                )
+                .bold()
+                .into(),
+                ui.paragraph(
+                    ui.t(service.category.label_key()),
+                    ui.sizes.small(),
+                    palette.text,
+                ),
             ])
             .width(Length::Fill)
             .into(),
@@ -175,12 +190,22 @@ pub fn view<'a, M: 'a>(ui: View<'a>, env: Env<'a>, state: &'a State) -> Element<
             ui.sizes.body(),
             palette.text,
         ),
+        ui.wide_button(
+            Some(Pictogram::Location),
+            ui.t("detail-map"),
+            Look::Primary,
+            Message::ShowMap,
+        ),
     ];
     for section in sections(&ui, &env, service) {
-        let mut body: Vec<Element<'a, M>> = vec![
-            Label::new(section.heading, ui.sizes.label(), theme::color(palette.surface_text))
-                .bold()
-                .into(),
+        let mut body: Vec<Element<'a, Message>> = vec![
+            Label::new(
+                section.heading,
+                ui.sizes.label(),
+                theme::color(palette.surface_text),
+            )
+            .bold()
+            .into(),
         ];
         for (line, highlighted) in section.lines {
             if highlighted {
@@ -194,7 +219,9 @@ pub fn view<'a, M: 'a>(ui: View<'a>, env: Env<'a>, state: &'a State) -> Element<
             }
         }
         let content = ui.row(vec![
-            section.pictogram.view(ui.sizes.icon(), palette.surface_text),
+            section
+                .pictogram
+                .view(ui.sizes.icon(), palette.surface_text),
             ui.column(body).spacing(6).width(Length::Fill).into(),
         ]);
         page.push(
