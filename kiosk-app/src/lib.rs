@@ -17,6 +17,7 @@ pub mod keyboard;
 pub mod language;
 pub mod map;
 pub mod session;
+pub mod slip;
 pub mod speech;
 pub mod supervisor;
 

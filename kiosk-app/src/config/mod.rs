@@ -7,6 +7,8 @@ pub mod schema;
 
 use content_sync::model::Position;
 
+use crate::slip::Paper;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -44,6 +46,8 @@ pub struct SiteConfig {
     pub speech_socket: Option<PathBuf>,
     /// The content store content-sync fills.
     pub content_store: PathBuf,
+    /// The paper of the help finder's slips.
+    pub slip_paper: Paper,
 }
 
 impl Default for SiteConfig {
@@ -63,6 +67,7 @@ impl Default for SiteConfig {
             input_dir: PathBuf::from("/dev/input"),
             speech_socket: None,
             content_store: PathBuf::from("/var/lib/anlauf/content"),
+            slip_paper: Paper::A4,
         }
     }
 }
@@ -208,6 +213,13 @@ fn apply(config: &mut SiteConfig, setting: &Setting, value: &DeValue<'_>) -> Res
         ("display", "dpi") => config.dpi = number(value, setting.kind)? as f32,
         ("display", "font_dir") => config.font_dir = path(value).ok_or_else(expected)?,
         ("input", "device_dir") => config.input_dir = path(value).ok_or_else(expected)?,
+        ("print", "slip_paper") => {
+            config.slip_paper = match text(value).ok_or_else(expected)? {
+                "a4" => Paper::A4,
+                "receipt" => Paper::Receipt,
+                other => return Err(format!("\"{other}\": choose \"a4\" or \"receipt\"")),
+            }
+        }
         ("content", "store") => config.content_store = path(value).ok_or_else(expected)?,
         ("speech", "socket") => {
             let socket = path(value).ok_or_else(expected)?;

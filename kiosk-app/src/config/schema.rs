@@ -154,6 +154,13 @@ pub const SETTINGS: &[Setting] = &[
         help: "The speech-dispatcher socket; empty means its usual place under $XDG_RUNTIME_DIR.",
     },
     Setting {
+        section: "print",
+        key: "slip_paper",
+        kind: Kind::Text,
+        default: "\"a4\"",
+        help: "The paper of the help finder's slips: \"a4\" or \"receipt\" (an 80 mm roll).",
+    },
+    Setting {
         section: "content",
         key: "store",
         kind: Kind::Path,

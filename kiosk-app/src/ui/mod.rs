@@ -19,6 +19,8 @@ mod topbar;
 mod view;
 
 #[cfg(test)]
+mod help_tests;
+#[cfg(test)]
 mod tests;
 
 use std::sync::Arc;
@@ -60,6 +62,11 @@ pub struct Context {
     pub clock: Option<jiff::Zoned>,
     /// The map, opened when first shown.
     map: Option<kiosk_app::map::Map>,
+    /// The slip fonts, read when the first slip is made.
+    fonts: Option<Arc<kiosk_app::slip::Fonts>>,
+    /// Where this session's slips wait for the printer (tmpfs; removed
+    /// when the session ends).
+    pub slip_dir: std::path::PathBuf,
     /// Problems for staff, shown on the attract screen.
     pub notices: Vec<StaffNotice>,
     /// The voices speech-dispatcher offers, once asked.
@@ -98,6 +105,8 @@ impl Context {
             content,
             clock: None,
             map: None,
+            fonts: None,
+            slip_dir: slip_dir(),
             notices,
             voices: None,
             speech_socket,
@@ -110,6 +119,28 @@ impl Context {
             self.notices.push(notice);
         }
     }
+}
+
+/// Where a session's slips wait: a directory of this process on the
+/// runtime tmpfs, readable by its user only.
+fn slip_dir() -> std::path::PathBuf {
+    let base = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    base.join(format!("anlauf-slips-{}", std::process::id()))
+}
+
+/// Saves a slip as the next `slip-N.pdf` of the session.
+fn save_slip(dir: &std::path::Path, pdf: &[u8]) -> std::io::Result<std::path::PathBuf> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)?;
+    let n = std::fs::read_dir(dir)?.count() + 1;
+    let path = dir.join(format!("slip-{n}.pdf"));
+    std::fs::write(&path, pdf)?;
+    Ok(path)
 }
 
 /// The kiosk.
@@ -144,6 +175,8 @@ pub enum Message {
     Service(service::Message),
     /// The map.
     Map(map::Message),
+    /// A slip was made (its file) or not.
+    SlipDone(Result<std::path::PathBuf, String>),
     /// A dialog.
     Overlay(overlay::Message),
     /// A touch, key or pointer movement in the kiosk's window.
@@ -342,6 +375,20 @@ impl Kiosk {
                 }
                 Task::none()
             }
+            Message::Service(service::Message::PrintSlip) => self.print_slip(),
+            Message::SlipDone(result) => {
+                self.notice = Some(match result {
+                    Ok(path) => {
+                        tracing::info!(path = %path.display(), "slip saved");
+                        VisitorNotice::SlipSaved
+                    }
+                    Err(error) => {
+                        tracing::error!(%error, "slip failed");
+                        VisitorNotice::SlipFailed
+                    }
+                });
+                Task::none()
+            }
             Message::Map(message) => {
                 if let (Screen::Map(state), Some(map)) = (&mut self.screen, &mut self.ctx.map) {
                     map::update(state, map, self.ctx.site.position, message);
@@ -503,8 +550,67 @@ impl Kiosk {
 
     /// Ends the session: wipes its data now, stops any speech, then exits so
     /// that the supervisor starts a fresh process.
+    /// Makes a slip of the service on show in a background task and saves
+    /// it for the printer.
+    fn print_slip(&mut self) -> Task<Message> {
+        let Screen::Service(state) = &self.screen else {
+            return Task::none();
+        };
+        let Some(content) = self.ctx.content.as_ref() else {
+            return Task::none();
+        };
+        let service = state.service.clone();
+        let here = self.ctx.site.position;
+        let map = self
+            .ctx
+            .map
+            .get_or_insert_with(|| kiosk_app::map::Map::open(content.tiles_path().as_deref()));
+        let map_png = kiosk_app::slip::map_png(map, &service, here);
+        let now = self.env().now();
+        let request = kiosk_app::slip::Request {
+            service: &service,
+            words: kiosk_app::finder::Words {
+                catalog: &self.ctx.catalog,
+                language: self.session.language,
+            },
+            content,
+            origin: here,
+            now: &now,
+            map_png,
+            paper: self.ctx.site.slip_paper,
+        };
+        let prepared = match kiosk_app::slip::prepare(&request) {
+            Ok(prepared) => prepared,
+            Err(error) => return Task::done(Message::SlipDone(Err(error.to_string()))),
+        };
+        let font_dir = self.ctx.site.font_dir.clone();
+        let fonts = self
+            .ctx
+            .fonts
+            .get_or_insert_with(|| Arc::new(kiosk_app::slip::Fonts::load(&font_dir)))
+            .clone();
+        let dir = self.ctx.slip_dir.clone();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || -> Result<std::path::PathBuf, String> {
+                    let slip =
+                        kiosk_app::slip::render(&prepared, &fonts).map_err(|e| e.to_string())?;
+                    save_slip(&dir, &slip.pdf).map_err(|e| e.to_string())
+                })
+                .await
+                .map_err(|e| e.to_string())?
+            },
+            Message::SlipDone,
+        )
+    }
+
     fn finish(&mut self, reason: EndReason) -> Task<Message> {
         tracing::info!(?reason, "session ended");
+        if let Err(error) = std::fs::remove_dir_all(&self.ctx.slip_dir)
+            && error.kind() != std::io::ErrorKind::NotFound
+        {
+            tracing::error!(%error, "slips of the session could not be removed");
+        }
         let default = self.ctx.site.default_language;
         self.session.wipe(default);
         self.screen = Screen::Attract;

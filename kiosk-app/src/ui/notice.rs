@@ -85,6 +85,10 @@ pub enum VisitorNotice {
     NoVoice,
     /// Read aloud does not work at the moment.
     SpeechUnavailable,
+    /// The slip was made (and waits for the printer).
+    SlipSaved,
+    /// The slip could not be made.
+    SlipFailed,
 }
 
 impl VisitorNotice {
@@ -93,6 +97,8 @@ impl VisitorNotice {
         match self {
             VisitorNotice::NoVoice => "speech-no-voice",
             VisitorNotice::SpeechUnavailable => "speech-unavailable",
+            VisitorNotice::SlipSaved => "slip-saved",
+            VisitorNotice::SlipFailed => "slip-failed",
         }
     }
 }

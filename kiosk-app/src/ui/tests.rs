@@ -19,8 +19,8 @@ use super::run::{Shot, context};
 use super::screen::Screen;
 use super::{Kiosk, Message, theme};
 
-const WIDE: Size = Size::new(1366.0, 768.0);
-const SMALL: Size = Size::new(1024.0, 600.0);
+pub(super) const WIDE: Size = Size::new(1366.0, 768.0);
+pub(super) const SMALL: Size = Size::new(1024.0, 600.0);
 
 fn loaded(text: &str) -> Loaded {
     Loaded {
@@ -29,16 +29,16 @@ fn loaded(text: &str) -> Loaded {
     }
 }
 
-fn kiosk_with(text: &str) -> (Kiosk, Arc<AtomicI32>) {
+pub(super) fn kiosk_with(text: &str) -> (Kiosk, Arc<AtomicI32>) {
     let exit = Arc::new(AtomicI32::new(-1));
     (Kiosk::new(context(&loaded(text), exit.clone())), exit)
 }
 
-fn kiosk() -> Kiosk {
+pub(super) fn kiosk() -> Kiosk {
     kiosk_with("").0
 }
 
-fn simulator(kiosk: &Kiosk, size: Size) -> Simulator<'_, Message> {
+pub(super) fn simulator(kiosk: &Kiosk, size: Size) -> Simulator<'_, Message> {
     Simulator::with_size(
         Settings {
             default_font: theme::FONT,
@@ -49,12 +49,12 @@ fn simulator(kiosk: &Kiosk, size: Size) -> Simulator<'_, Message> {
     )
 }
 
-fn t(kiosk: &Kiosk, key: &str) -> String {
+pub(super) fn t(kiosk: &Kiosk, key: &str) -> String {
     kiosk.ctx.catalog.text(kiosk.session.language, key)
 }
 
 /// The visible bounds of the text `content` on screen.
-fn bounds_of(kiosk: &Kiosk, size: Size, content: &str) -> Rectangle {
+pub(super) fn bounds_of(kiosk: &Kiosk, size: Size, content: &str) -> Rectangle {
     let mut ui = simulator(kiosk, size);
     let target = ui
         .find(content)
@@ -68,13 +68,13 @@ fn finger(event: fn(touch::Finger, Point) -> touch::Event, at: Point) -> Event {
     Event::Touch(event(touch::Finger(1), at))
 }
 
-fn pressed(id: touch::Finger, position: Point) -> touch::Event {
+pub(super) fn pressed(id: touch::Finger, position: Point) -> touch::Event {
     touch::Event::FingerPressed { id, position }
 }
-fn moved(id: touch::Finger, position: Point) -> touch::Event {
+pub(super) fn moved(id: touch::Finger, position: Point) -> touch::Event {
     touch::Event::FingerMoved { id, position }
 }
-fn lifted(id: touch::Finger, position: Point) -> touch::Event {
+pub(super) fn lifted(id: touch::Finger, position: Point) -> touch::Event {
     touch::Event::FingerLifted { id, position }
 }
 
@@ -83,7 +83,7 @@ type Step = (fn(touch::Finger, Point) -> touch::Event, Point);
 
 /// Runs a gesture of finger events (the cursor follows the finger, as with
 /// a touchscreen) and applies the messages it produced; returns them.
-fn gesture(kiosk: &mut Kiosk, size: Size, points: &[Step]) -> Vec<Message> {
+pub(super) fn gesture(kiosk: &mut Kiosk, size: Size, points: &[Step]) -> Vec<Message> {
     let messages: Vec<Message> = {
         let mut ui = simulator(kiosk, size);
         for (event, at) in points {
@@ -99,14 +99,14 @@ fn gesture(kiosk: &mut Kiosk, size: Size, points: &[Step]) -> Vec<Message> {
 }
 
 /// Taps the text `content` with a finger.
-fn tap(kiosk: &mut Kiosk, size: Size, content: &str) {
+pub(super) fn tap(kiosk: &mut Kiosk, size: Size, content: &str) {
     let at = bounds_of(kiosk, size, content).center();
     let messages = gesture(kiosk, size, &[(pressed, at), (lifted, at)]);
     assert!(!messages.is_empty(), "tapping {content:?} did nothing");
 }
 
 /// Taps the text of a translation key in the visitor's language.
-fn tap_key(kiosk: &mut Kiosk, size: Size, key: &str) {
+pub(super) fn tap_key(kiosk: &mut Kiosk, size: Size, key: &str) {
     let content = t(kiosk, key);
     tap(kiosk, size, &content);
 }

@@ -381,29 +381,37 @@ fn choices<'a>(ui: View<'a>, state: &'a State, query: &str) -> Vec<Element<'a, M
 fn page<'a>(ui: View<'a>, env: Env<'a>, state: &'a State, query: &'a str) -> Column<'a, Message> {
     let typing = state.keyboard.is_some();
     let mut list: Vec<Element<'a, Message>> = Vec::new();
-    // While typing, the categories and filters give their room to the
-    // results and the keyboard.
-    if !typing {
-        list.extend(choices(ui, state, query));
-    }
-    list.push(ui.paragraph(
+    let count = ui.paragraph(
         count_text(&ui, state.found.hits.len()),
         ui.sizes.body(),
         ui.palette.text,
-    ));
-    if let Some(content) = env.content {
-        let now = env.now();
-        list.extend(
-            state
-                .found
-                .hits
-                .iter()
-                .map(|hit| card(ui, Card::of(hit, words(&ui), content, env.origin, &now))),
-        );
-    }
+    );
     if state.found.hits.is_empty() {
+        // Nothing found: say so first, then where someone always answers,
+        // then the topics to try.
+        list.push(count);
         list.push(ui.label(ui.t("help-crisis-title"), ui.sizes.label(), ui.palette.text));
         list.extend(state.crisis.iter().map(|service| crisis_card(ui, service)));
+        if !typing {
+            list.extend(choices(ui, state, query));
+        }
+    } else {
+        // While typing, the topics and filters give their room to the
+        // results and the keyboard.
+        if !typing {
+            list.extend(choices(ui, state, query));
+        }
+        list.push(count);
+        if let Some(content) = env.content {
+            let now = env.now();
+            list.extend(
+                state
+                    .found
+                    .hits
+                    .iter()
+                    .map(|hit| card(ui, Card::of(hit, words(&ui), content, env.origin, &now))),
+            );
+        }
     }
     let mut page: Vec<Element<'a, Message>> = Vec::new();
     if !typing {

@@ -22,6 +22,8 @@ use crate::ui::view::View;
 pub enum Message {
     /// Show the service on the map.
     ShowMap,
+    /// Make a slip to take away.
+    PrintSlip,
 }
 
 /// The service on show.
@@ -190,12 +192,23 @@ pub fn view<'a>(ui: View<'a>, env: Env<'a>, state: &'a State) -> Element<'a, Mes
             ui.sizes.body(),
             palette.text,
         ),
-        ui.wide_button(
-            Some(Pictogram::Location),
-            ui.t("detail-map"),
-            Look::Primary,
-            Message::ShowMap,
-        ),
+        ui.row(vec![
+            ui.wide_button(
+                Some(Pictogram::Location),
+                ui.t("detail-map"),
+                Look::Primary,
+                Message::ShowMap,
+            ),
+            ui.wide_button(
+                Some(Pictogram::Check),
+                ui.t("slip-print"),
+                Look::Primary,
+                Message::PrintSlip,
+            ),
+        ])
+        .spacing(12)
+        .wrap()
+        .into(),
     ];
     for section in sections(&ui, &env, service) {
         let mut body: Vec<Element<'a, Message>> = vec![
