@@ -8,23 +8,52 @@ use crate::source::Files;
 /// so that the first real pack replaces it.
 pub const VERSION: u64 = 0;
 
-/// The demo pack's files.
-pub fn files() -> Files {
-    [
-        (
-            "pack.toml",
-            include_bytes!("../demo-pack/pack.toml").as_slice(),
-        ),
-        (
-            "services/leipzig.toml",
-            include_bytes!("../demo-pack/services/leipzig.toml").as_slice(),
-        ),
-        (
-            "tiles/leipzig.mbtiles",
-            include_bytes!("../demo-pack/tiles/leipzig.mbtiles").as_slice(),
-        ),
-    ]
-    .into_iter()
-    .map(|(path, bytes)| (path.to_owned(), bytes.to_vec()))
-    .collect()
+macro_rules! demo_files {
+    ($($path:literal,)*) => {
+        /// The demo pack's files.
+        pub fn files() -> Files {
+            [$(($path, include_bytes!(concat!("../demo-pack/", $path)).as_slice()),)*]
+                .into_iter()
+                .map(|(path, bytes)| (path.to_owned(), bytes.to_vec()))
+                .collect()
+        }
+
+        /// The paths compiled in, for the test that none is forgotten.
+        #[cfg(test)]
+        const PATHS: &[&str] = &[$($path,)*];
+    };
+}
+
+demo_files! {
+    "pack.toml",
+    "services/leipzig.toml",
+    "services/essentials.toml",
+    "search/de.toml",
+    "search/de-x-ls.toml",
+    "search/en.toml",
+    "search/ar.toml",
+    "search/fa.toml",
+    "search/uk.toml",
+    "search/ru.toml",
+    "search/tr.toml",
+    "search/ro.toml",
+    "search/bg.toml",
+    "search/pl.toml",
+    "tiles/leipzig.mbtiles",
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_of_the_demo_pack_source_is_compiled_in() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("demo-pack");
+        let on_disk = crate::source::read_dir(&dir).unwrap();
+        let mut expected: Vec<&String> = on_disk.keys().filter(|p| *p != "README.md").collect();
+        expected.sort();
+        let mut compiled: Vec<&str> = PATHS.to_vec();
+        compiled.sort_unstable();
+        assert_eq!(expected, compiled, "list every demo-pack file in demo.rs");
+    }
 }

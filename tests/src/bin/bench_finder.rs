@@ -407,5 +407,56 @@ fn main() -> Result<()> {
     );
     drop(content);
     let _ = std::fs::remove_dir_all(&work);
+    slip_figures()
+}
+
+/// Slip PDF generation on the demo pack, German and Arabic, A4.
+fn slip_figures() -> Result<()> {
+    use kiosk_app::content::Content;
+    use kiosk_app::finder::Words;
+    use kiosk_app::i18n::Catalog;
+    use kiosk_app::language::Language;
+    use kiosk_app::slip;
+
+    let dir = std::env::temp_dir().join(format!("anlauf-bench-slip-{}", std::process::id()));
+    let content = Content::open(&dir.join("none"), &dir.join("demo"))?;
+    let catalog = Catalog::builtin().map_err(|e| anyhow::anyhow!("translations: {e:?}"))?;
+    let fonts = slip::Fonts::load(Path::new("/usr/share/fonts/truetype/noto"));
+    let service = content
+        .service("nachtcafe")
+        .context("the demo pack has no nachtcafe")?;
+    let origin = Position {
+        lat: 51.3397,
+        lon: 12.3731,
+    };
+    let now: jiff::Zoned = "2026-11-25T14:00[Europe/Berlin]".parse()?;
+    let mut map = kiosk_app::map::Map::open(content.tiles_path().as_deref());
+    for language in [Language::German, Language::Arabic] {
+        let mut samples = Vec::new();
+        let mut bytes = 0;
+        for _ in 0..20 {
+            let t = Instant::now();
+            let request = slip::Request {
+                service: &service,
+                words: Words {
+                    catalog: &catalog,
+                    language,
+                },
+                content: &content,
+                origin,
+                now: &now,
+                map_png: slip::map_png(&mut map, &service, origin),
+                paper: slip::Paper::A4,
+            };
+            let made = slip::make(&request, &fonts)?;
+            samples.push(t.elapsed());
+            bytes = made.pdf.len();
+        }
+        let stats = Stats::of(&samples);
+        emit(json!({"bench": "finder", "figure": "slip_pdf_ms", "lang": language.tag(),
+            "p50": round(stats.p50), "max": round(stats.max), "pdf_bytes": bytes, "target_ms": 300,
+            "note": "Typst: words, QR code, map excerpt, layout and PDF of one A4 slip, fonts loaded once"}));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
