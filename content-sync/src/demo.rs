@@ -28,6 +28,7 @@ demo_files! {
     "pack.toml",
     "services/leipzig.toml",
     "services/essentials.toml",
+    "services/counselling.toml",
     "search/de.toml",
     "search/de-x-ls.toml",
     "search/en.toml",

@@ -12,13 +12,23 @@ use rusqlite::types::Value;
 use crate::db::{Content, DbError};
 use crate::geo;
 use crate::hours::{Calendar, Openness};
-use crate::model::{Category, Position, Service};
+use crate::model::{Audience, Category, Position, Service};
 use crate::search::{self, Concept, Term};
 
 /// How many candidates the database ranks before opening hours are looked
 /// at; more when only open services are wanted.
 const CANDIDATES: usize = 300;
 const CANDIDATES_OPEN_NOW: usize = 3000;
+
+/// What answering one concept of a question is worth: a word in the name,
+/// a word in the texts, the category the words mean.
+const WEIGHT_NAME: i64 = 3;
+const WEIGHT_TEXT: i64 = 2;
+const WEIGHT_CATEGORY: i64 = 1;
+
+/// How much less a place for women or for young people only counts where
+/// the visitor did not ask for one.
+const RESTRICTED: usize = 2;
 
 /// The filters a visitor can switch on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -61,7 +71,8 @@ pub struct Query<'a> {
 pub struct Hit {
     /// The service.
     pub service: Service,
-    /// How many of the question's concepts it answers.
+    /// How well it answers the question: per concept of the question, 3
+    /// for a word in its name or 2 in its texts, and 1 for its category.
     pub relevance: usize,
     /// Open now or when next.
     pub openness: Openness,
@@ -119,9 +130,19 @@ impl Content {
                 distance: candidate.distance,
             });
         }
+        // A place only for women or only for young people comes after those
+        // open to all, unless the visitor asked for it.
+        let rank = |hit: &Hit| {
+            let restricted = hit.service.audience.iter().any(|audience| match audience {
+                Audience::Women => !query.filters.women,
+                Audience::Young => !query.filters.young,
+            });
+            hit.relevance
+                .saturating_sub(if restricted { RESTRICTED } else { 0 })
+        };
         ranked.sort_by(|a, b| {
-            b.relevance
-                .cmp(&a.relevance)
+            rank(b)
+                .cmp(&rank(a))
                 .then(b.openness.is_open().cmp(&a.openness.is_open()))
                 .then(
                     a.distance
@@ -162,14 +183,29 @@ impl Content {
             format!("?{}", args.len())
         };
         let mut hits = Vec::new();
+        // Each concept a service answers adds to its relevance: most when a
+        // word is in its name, less when in its texts, and one more when
+        // its category is what the words mean.
         for (k, concept) in concepts.iter().enumerate() {
             if !concept.terms.is_empty() {
                 let expression = match_expression(&concept.terms);
+                let names_only = format!("name : ({expression})");
                 hits.push(format!(
-                    "SELECT service_id AS id, {k} AS concept FROM service_search \
-                     WHERE service_search MATCH {}",
-                    arg(Value::Text(expression))
+                    "SELECT service_id AS id, {k} AS concept, {WEIGHT_NAME} AS weight \
+                     FROM service_search WHERE service_search MATCH {}",
+                    arg(Value::Text(names_only))
                 ));
+                let names_only = concept
+                    .terms
+                    .iter()
+                    .all(|term| matches!(term, Term::NamePrefix(_)));
+                if !names_only {
+                    hits.push(format!(
+                        "SELECT service_id AS id, {k} AS concept, {WEIGHT_TEXT} AS weight \
+                         FROM service_search WHERE service_search MATCH {}",
+                        arg(Value::Text(expression))
+                    ));
+                }
             }
             if !concept.categories.is_empty() {
                 let list: Vec<String> = concept
@@ -178,8 +214,8 @@ impl Content {
                     .map(|c| arg(Value::Text(c.id().to_owned())))
                     .collect();
                 hits.push(format!(
-                    "SELECT service_id AS id, {k} AS concept FROM service_category \
-                     WHERE category IN ({})",
+                    "SELECT service_id AS id, {k} AS concept, {WEIGHT_CATEGORY} AS weight \
+                     FROM service_category WHERE category IN ({})",
                     list.join(", ")
                 ));
             }
@@ -239,9 +275,13 @@ impl Content {
             )
         } else {
             format!(
-                "WITH hit(id, concept) AS ({}) \
-                 SELECT s.id, count(DISTINCT hit.concept) AS relevance, s.lat, s.lon \
-                 FROM hit JOIN service s ON s.id = hit.id {filter} \
+                "WITH hit(id, concept, weight) AS ({}), \
+                 answer(id, concept, weight) AS \
+                 (SELECT id, concept, \
+                  coalesce(max(CASE WHEN weight > {WEIGHT_CATEGORY} THEN weight END), 0) \
+                  + max(weight = {WEIGHT_CATEGORY}) FROM hit GROUP BY id, concept) \
+                 SELECT s.id, sum(answer.weight) AS relevance, s.lat, s.lon \
+                 FROM answer JOIN service s ON s.id = answer.id {filter} \
                  GROUP BY s.id ORDER BY relevance DESC, {distance}, s.id LIMIT {limit}",
                 hits.join(" UNION ALL ")
             )
@@ -300,9 +340,8 @@ fn match_expression(terms: &BTreeSet<Term>) -> String {
     terms
         .iter()
         .map(|term| match term {
-            Term::Prefix(word) => format!("{}*", quote(word)),
             Term::Exact(word) => quote(word),
-            Term::NamePrefix(word) => format!("name : {}*", quote(word)),
+            Term::Prefix(word) | Term::NamePrefix(word) => format!("{}*", quote(word)),
         })
         .collect::<Vec<_>>()
         .join(" OR ")

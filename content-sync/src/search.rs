@@ -251,20 +251,31 @@ pub fn analyse(question: &str, vocabulary: &Vocabulary) -> Vec<Concept> {
     let mut i = 0;
     while i < words.len() {
         let last = i + 1 == words.len();
-        // A phrase of the lexicon starting here.
-        if let Some((length, categories)) = phrase_at(&words[i..], vocabulary) {
-            let mut concept = Concept {
-                categories,
-                ..Concept::default()
+        // A phrase of several words names its category ("heute nacht
+        // schlafen", "bedun bime"); its words are still read one by one
+        // below, so that they also match the services' texts.
+        if let Some((length, categories)) = phrase_at(&words[i..], true, vocabulary)
+            && length > 1
+        {
+            // Written as one compound, it may be a directory word
+            // ("schuldner beratung": "schuldnerberatung").
+            let joined = words[i..i + length].concat();
+            let terms = if vocabulary.known.contains(&joined) {
+                expand(&joined, vocabulary)
+            } else {
+                BTreeSet::new()
             };
-            if length == 1 {
-                concept.terms = expand(&words[i], last, vocabulary);
-            }
-            concepts.push(concept);
-            i += length;
-            continue;
+            concepts.push(Concept { terms, categories });
         }
         let word = &words[i];
+        if let Some((_, categories)) = phrase_at(std::slice::from_ref(word), last, vocabulary) {
+            concepts.push(Concept {
+                terms: expand(word, vocabulary),
+                categories,
+            });
+            i += 1;
+            continue;
+        }
         if vocabulary.stopwords.contains(word) && !all_stop {
             i += 1;
             continue;
@@ -277,14 +288,14 @@ pub fn analyse(question: &str, vocabulary: &Vocabulary) -> Vec<Concept> {
                 && (vocabulary.known.contains(&joined) || vocabulary.has_prefix(&joined))
             {
                 concepts.push(Concept {
-                    terms: expand(&joined, i + 2 == words.len(), vocabulary),
+                    terms: expand(&joined, vocabulary),
                     categories: BTreeSet::new(),
                 });
                 i += 2;
                 continue;
             }
         }
-        let terms = expand(word, last, vocabulary);
+        let terms = expand(word, vocabulary);
         if !terms.is_empty() {
             concepts.push(Concept {
                 terms,
@@ -297,8 +308,13 @@ pub fn analyse(question: &str, vocabulary: &Vocabulary) -> Vec<Concept> {
 }
 
 /// The longest lexicon phrase at the start of `words`, with how many words
-/// it takes and the categories it names.
-fn phrase_at(words: &[String], vocabulary: &Vocabulary) -> Option<(usize, BTreeSet<Category>)> {
+/// it takes and the categories it names; its last word may be still being
+/// typed when `words` reach the end of the question.
+fn phrase_at(
+    words: &[String],
+    reaches_end: bool,
+    vocabulary: &Vocabulary,
+) -> Option<(usize, BTreeSet<Category>)> {
     let mut found: Option<(usize, BTreeSet<Category>)> = None;
     for (phrase, category) in &vocabulary.phrases {
         if found
@@ -310,7 +326,7 @@ fn phrase_at(words: &[String], vocabulary: &Vocabulary) -> Option<(usize, BTreeS
         if phrase.len() > words.len() {
             continue;
         }
-        let typed_last = phrase.len() == words.len();
+        let typed_last = reaches_end && phrase.len() == words.len();
         let matches = phrase
             .iter()
             .zip(words)
@@ -338,22 +354,42 @@ fn same_word(want: &str, got: &str, being_typed: bool) -> bool {
         || (being_typed && got.chars().count() >= 3 && want.starts_with(got))
 }
 
-/// The index terms for one typed word: the word as a prefix, and the
-/// directory's words within the typo allowance where the word itself is
-/// not known.
-fn expand(word: &str, _being_typed: bool, vocabulary: &Vocabulary) -> BTreeSet<Term> {
+/// The index terms for one typed word: the word as a prefix; where the
+/// directory does not know it, its words within the typo allowance, and
+/// the longest directory word it starts with (the head of a compound:
+/// "räumungsklage" finds "räumung").
+fn expand(word: &str, vocabulary: &Vocabulary) -> BTreeSet<Term> {
     let mut terms = BTreeSet::new();
+    terms.insert(Term::Prefix(word.to_owned()));
+    // Without its ending, so that other forms of the word meet: "praca"
+    // finds "pracy", "біженцям" finds "біженців", "schulden" "schuldner".
+    let chars: Vec<char> = word.chars().collect();
+    let stem = match chars.len() {
+        0..=4 => chars.len(),
+        5 | 6 => chars.len() - 1,
+        _ => chars.len() - 2,
+    };
+    if stem < chars.len() {
+        terms.insert(Term::Prefix(chars[..stem].iter().collect()));
+    }
     if vocabulary.known.contains(word) || vocabulary.has_prefix(word) {
-        terms.insert(Term::Prefix(word.to_owned()));
         return terms;
     }
     for near in vocabulary.near(word) {
         terms.insert(Term::Exact(near));
     }
-    // The word may still appear inside a name the vocabulary missed.
-    terms.insert(Term::Prefix(word.to_owned()));
+    if let Some(head) = (MIN_HEAD..chars.len().saturating_sub(2))
+        .rev()
+        .map(|n| chars[..n].iter().collect::<String>())
+        .find(|head| vocabulary.known.contains(head))
+    {
+        terms.insert(Term::Prefix(head));
+    }
     terms
 }
+
+/// The shortest head of a compound worth looking up.
+const MIN_HEAD: usize = 5;
 
 #[cfg(test)]
 mod tests {
@@ -414,8 +450,14 @@ mod tests {
         );
         let typo = analyse("schlafplats", &v);
         assert_eq!(categories(&typo), BTreeSet::from([Category::Sleep]));
+        // A phrase names its category, and its words are still looked for.
         let phrase = analyse("heute nacht schlafen", &v);
-        assert_eq!(phrase.len(), 1);
+        assert_eq!(categories(&phrase), BTreeSet::from([Category::Sleep]));
+        assert!(
+            phrase
+                .iter()
+                .any(|c| c.terms.contains(&Term::Prefix("nacht".into())))
+        );
         assert_eq!(
             categories(&analyse("I need help with my debts", &v)),
             BTreeSet::from([Category::Debts])

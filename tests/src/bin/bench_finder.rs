@@ -453,9 +453,11 @@ fn slip_figures() -> Result<()> {
             bytes = made.pdf.len();
         }
         let stats = Stats::of(&samples);
-        emit(json!({"bench": "finder", "figure": "slip_pdf_ms", "lang": language.tag(),
+        emit(
+            json!({"bench": "finder", "figure": "slip_pdf_ms", "lang": language.tag(),
             "p50": round(stats.p50), "max": round(stats.max), "pdf_bytes": bytes, "target_ms": 300,
-            "note": "Typst: words, QR code, map excerpt, layout and PDF of one A4 slip, fonts loaded once"}));
+            "note": "Typst: words, QR code, map excerpt, layout and PDF of one A4 slip, fonts loaded once"}),
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
