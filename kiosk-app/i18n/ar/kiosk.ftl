@@ -69,22 +69,99 @@ help-results =
        *[other] وجدنا { $count } خدمة
     }
 help-none = للأسف لم نجد شيئًا. اختر موضوعًا أو اسأل الموظفين.
+help-crisis-title = هنا تجد دائمًا من يجيبك
+help-categories-title = المواضيع
+help-filters-title = اعرض فقط
 help-phone = الهاتف: { $phone }
-hours-range = { $days }: من { $opens } إلى { $closes }
+help-more = المزيد
+filter-open-now = مفتوح الآن
+filter-free = مجاني
+filter-walk-in = بدون موعد
+filter-my-language = يتحدث لغتي
+filter-wheelchair = مناسب للكراسي المتحركة
+filter-women = للنساء
+filter-young = للشباب
+status-open-until = مفتوح الآن حتى { $time }
+status-open-always = مفتوح الآن، على مدار الساعة
+status-opens-in =
+    { $minutes ->
+        [zero] يفتح بعد { $minutes } دقيقة
+        [one] يفتح بعد دقيقة واحدة
+        [two] يفتح بعد دقيقتين
+        [few] يفتح بعد { $minutes } دقائق
+        [many] يفتح بعد { $minutes } دقيقة
+       *[other] يفتح بعد { $minutes } دقيقة
+    }
+status-opens-today = مغلق، يفتح اليوم الساعة { $time }
+status-opens-tomorrow = مغلق، يفتح غدًا الساعة { $time }
+status-opens-on = مغلق، يفتح يوم { $day } الساعة { $time }
+status-closed = مغلق حاليًا
+status-appointment = بموعد فقط
+distance-metres = { $metres } م
+distance-km = { $km } كم
+distance-towards = { $distance }، باتجاه { $landmark }
+distance-compass = { $distance } { $compass }
+direction-n = نحو الشمال
+direction-ne = نحو الشمال الشرقي
+direction-e = نحو الشرق
+direction-se = نحو الجنوب الشرقي
+direction-s = نحو الجنوب
+direction-sw = نحو الجنوب الغربي
+direction-w = نحو الغرب
+direction-nw = نحو الشمال الغربي
+weekday-mon = الاثنين
+weekday-tue = الثلاثاء
+weekday-wed = الأربعاء
+weekday-thu = الخميس
+weekday-fri = الجمعة
+weekday-sat = السبت
+weekday-sun = الأحد
 days-daily = يوميًا
-days-mon-fri = من الاثنين إلى الجمعة
-days-mon-thu = من الاثنين إلى الخميس
-days-sat-sun = السبت والأحد
-days-mon = الاثنين
-days-tue = الثلاثاء
-days-wed = الأربعاء
-days-thu = الخميس
-days-fri = الجمعة
+days-range = من { $first } إلى { $last }
+hours-range = { $days }: من { $opens } إلى { $closes }
+hours-whole-day = { $days }: على مدار الساعة
+hours-today = اليوم
+hours-holidays-closed = مغلق في العطل الرسمية.
+hours-holidays-open = مفتوح أيضًا في العطل الرسمية.
+hours-closed-on = مغلق أيضًا في { $dates }.
+detail-hours = أوقات العمل
+detail-address = العنوان
+detail-way = كيف تصل
+detail-bring = يرجى إحضار
+detail-who = من يمكنه الحضور؟
+detail-costs = التكلفة
+detail-languages = اللغات المستخدمة هنا
+detail-access = الموعد وسهولة الوصول
+who-everyone = يمكن للجميع الحضور.
+who-women = للنساء فقط.
+who-young = للشباب حتى 27 عامًا.
+cost-free = مجاني.
+cost-unknown = يرجى السؤال هناك.
+access-appointment = يرجى حجز موعد مسبقًا.
+access-walk-in = يمكنك الحضور بدون موعد.
+access-wheelchair = مدخل بدون درج.
+access-steps = يوجد درج، غير مناسب للكراسي المتحركة.
+detail-map = اعرض على الخريطة
+map-zoom-in = أقرب
+map-zoom-out = أبعد
+map-schematic = لا توجد خريطة لهذه المنطقة. الخط يبين الاتجاه والمسافة.
+slip-qr = امسح الرمز بالهاتف: كل المعلومات كنص، بدون إنترنت.
+slip-print = اطبع ورقة
+slip-saved = الورقة جاهزة. يرجى طلب النسخة المطبوعة من الموظفين.
+slip-failed = تعذّر إعداد الورقة. يرجى سؤال الموظفين.
 category-sleep = المبيت
 category-food = الطعام
 category-clothes-showers = الملابس والاستحمام
 category-health = الصحة
+category-money = المال والمساعدات
 category-debts = الديون
+category-housing = السكن
+category-family = العائلة والأطفال
+category-migration = الهجرة واللجوء
+category-addiction = الإدمان
+category-violence-crisis = العنف والأزمات
+category-legal = استشارة قانونية
+category-work = العمل
 category-documents-post = الأوراق والبريد
 
 ## On-screen keyboard

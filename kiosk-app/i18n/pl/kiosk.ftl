@@ -67,22 +67,97 @@ help-results =
        *[other] Znaleziono { $count } usługi
     }
 help-none = Niestety nic nie znaleźliśmy. Proszę wybrać temat lub zapytać personel.
+help-crisis-title = Tu zawsze ktoś odbierze
+help-categories-title = Tematy
+help-filters-title = Pokaż tylko
 help-phone = Telefon: { $phone }
-hours-range = { $days }: od { $opens } do { $closes }
+help-more = Więcej
+filter-open-now = otwarte teraz
+filter-free = za darmo
+filter-walk-in = bez umawiania
+filter-my-language = w moim języku
+filter-wheelchair = dla wózka
+filter-women = dla kobiet
+filter-young = dla młodych
+status-open-until = Teraz otwarte, do { $time }
+status-open-always = Teraz otwarte, całą dobę
+status-opens-in =
+    { $minutes ->
+        [one] Otwarcie za 1 minutę
+        [few] Otwarcie za { $minutes } minuty
+        [many] Otwarcie za { $minutes } minut
+       *[other] Otwarcie za { $minutes } minuty
+    }
+status-opens-today = Zamknięte, otwarcie dziś o { $time }
+status-opens-tomorrow = Zamknięte, otwarcie jutro o { $time }
+status-opens-on = Zamknięte, otwarcie: { $day }, o { $time }
+status-closed = Teraz zamknięte
+status-appointment = Tylko po umówieniu
+distance-metres = { $metres } m
+distance-km = { $km } km
+distance-towards = { $distance }, w stronę { $landmark }
+distance-compass = { $distance } { $compass }
+direction-n = na północ
+direction-ne = na północny wschód
+direction-e = na wschód
+direction-se = na południowy wschód
+direction-s = na południe
+direction-sw = na południowy zachód
+direction-w = na zachód
+direction-nw = na północny zachód
+weekday-mon = poniedziałek
+weekday-tue = wtorek
+weekday-wed = środa
+weekday-thu = czwartek
+weekday-fri = piątek
+weekday-sat = sobota
+weekday-sun = niedziela
 days-daily = Codziennie
-days-mon-fri = Poniedziałek – piątek
-days-mon-thu = Poniedziałek – czwartek
-days-sat-sun = Sobota i niedziela
-days-mon = Poniedziałek
-days-tue = Wtorek
-days-wed = Środa
-days-thu = Czwartek
-days-fri = Piątek
+days-range = { $first } – { $last }
+hours-range = { $days }: od { $opens } do { $closes }
+hours-whole-day = { $days }: całą dobę
+hours-today = dziś
+hours-holidays-closed = W święta zamknięte.
+hours-holidays-open = Otwarte także w święta.
+hours-closed-on = Zamknięte także { $dates }.
+detail-hours = Godziny otwarcia
+detail-address = Adres
+detail-way = Jak trafić
+detail-bring = Proszę zabrać
+detail-who = Kto może przyjść?
+detail-costs = Koszt
+detail-languages = Tu mówi się
+detail-access = Umówienie i dostęp
+who-everyone = Każdy może przyjść.
+who-women = Tylko dla kobiet.
+who-young = Dla młodych do 27 lat.
+cost-free = Za darmo.
+cost-unknown = Proszę zapytać na miejscu.
+access-appointment = Proszę wcześniej się umówić.
+access-walk-in = Można przyjść bez umawiania.
+access-wheelchair = Wejście bez schodów.
+access-steps = Są schody, nie dla wózka.
+detail-map = Pokaż na mapie
+map-zoom-in = Bliżej
+map-zoom-out = Dalej
+map-schematic = Dla tej okolicy nie ma mapy. Linia pokazuje kierunek i odległość.
+slip-qr = Zeskanuj telefonem: wszystko jako tekst, bez internetu.
+slip-print = Wydrukuj kartkę
+slip-saved = Kartka jest gotowa. Poproś personel o wydruk.
+slip-failed = Nie udało się przygotować kartki. Zapytaj personel.
 category-sleep = Nocleg
 category-food = Jedzenie
 category-clothes-showers = Ubrania i prysznice
 category-health = Zdrowie
+category-money = Pieniądze i świadczenia
 category-debts = Długi
+category-housing = Mieszkanie
+category-family = Rodzina i dzieci
+category-migration = Migracja i azyl
+category-addiction = Uzależnienia
+category-violence-crisis = Przemoc i kryzys
+category-legal = Porada prawna
+category-work = Praca
 category-documents-post = Dokumenty i poczta
 
 ## On-screen keyboard

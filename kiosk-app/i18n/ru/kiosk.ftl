@@ -67,22 +67,97 @@ help-results =
        *[other] Найдено { $count } услуги
     }
 help-none = К сожалению, ничего не найдено. Выберите тему или спросите сотрудников.
+help-crisis-title = Здесь вам всегда ответят
+help-categories-title = Темы
+help-filters-title = Показать только
 help-phone = Телефон: { $phone }
-hours-range = { $days }: с { $opens } до { $closes }
+help-more = Подробнее
+filter-open-now = открыто сейчас
+filter-free = бесплатно
+filter-walk-in = без записи
+filter-my-language = на моём языке
+filter-wheelchair = для коляски
+filter-women = для женщин
+filter-young = для молодёжи
+status-open-until = Сейчас открыто, до { $time }
+status-open-always = Сейчас открыто, круглосуточно
+status-opens-in =
+    { $minutes ->
+        [one] Откроется через { $minutes } минуту
+        [few] Откроется через { $minutes } минуты
+        [many] Откроется через { $minutes } минут
+       *[other] Откроется через { $minutes } минуты
+    }
+status-opens-today = Закрыто, откроется сегодня в { $time }
+status-opens-tomorrow = Закрыто, откроется завтра в { $time }
+status-opens-on = Закрыто, откроется: { $day }, в { $time }
+status-closed = Сейчас закрыто
+status-appointment = Только по записи
+distance-metres = { $metres } м
+distance-km = { $km } км
+distance-towards = { $distance }, в сторону { $landmark }
+distance-compass = { $distance } { $compass }
+direction-n = на север
+direction-ne = на северо-восток
+direction-e = на восток
+direction-se = на юго-восток
+direction-s = на юг
+direction-sw = на юго-запад
+direction-w = на запад
+direction-nw = на северо-запад
+weekday-mon = понедельник
+weekday-tue = вторник
+weekday-wed = среда
+weekday-thu = четверг
+weekday-fri = пятница
+weekday-sat = суббота
+weekday-sun = воскресенье
 days-daily = Ежедневно
-days-mon-fri = Понедельник – пятница
-days-mon-thu = Понедельник – четверг
-days-sat-sun = Суббота и воскресенье
-days-mon = Понедельник
-days-tue = Вторник
-days-wed = Среда
-days-thu = Четверг
-days-fri = Пятница
+days-range = { $first } – { $last }
+hours-range = { $days }: с { $opens } до { $closes }
+hours-whole-day = { $days }: круглосуточно
+hours-today = сегодня
+hours-holidays-closed = В праздники закрыто.
+hours-holidays-open = Открыто и в праздники.
+hours-closed-on = Также закрыто { $dates }.
+detail-hours = Часы работы
+detail-address = Адрес
+detail-way = Как найти
+detail-bring = Возьмите с собой
+detail-who = Кто может прийти?
+detail-costs = Стоимость
+detail-languages = Здесь говорят
+detail-access = Запись и доступ
+who-everyone = Прийти может каждый.
+who-women = Только для женщин.
+who-young = Для молодёжи до 27 лет.
+cost-free = Бесплатно.
+cost-unknown = Спросите на месте.
+access-appointment = Пожалуйста, запишитесь заранее.
+access-walk-in = Можно прийти без записи.
+access-wheelchair = Вход без ступенек.
+access-steps = Есть ступеньки, не для коляски.
+detail-map = Показать на карте
+map-zoom-in = Ближе
+map-zoom-out = Дальше
+map-schematic = Для этого района карты нет. Линия показывает направление и расстояние.
+slip-qr = Отсканируйте телефоном: всё как текст, без интернета.
+slip-print = Распечатать записку
+slip-saved = Записка готова. Попросите распечатку у персонала.
+slip-failed = Не удалось сделать записку. Обратитесь к персоналу.
 category-sleep = Ночлег
 category-food = Еда
 category-clothes-showers = Одежда и душ
 category-health = Здоровье
+category-money = Деньги и пособия
 category-debts = Долги
+category-housing = Жильё
+category-family = Семья и дети
+category-migration = Миграция и убежище
+category-addiction = Зависимость
+category-violence-crisis = Насилие и кризис
+category-legal = Юридическая помощь
+category-work = Работа
 category-documents-post = Документы и почта
 
 ## On-screen keyboard

@@ -67,22 +67,97 @@ help-results =
        *[other] Знайдено { $count } послуги
     }
 help-none = На жаль, нічого не знайдено. Оберіть тему або запитайте персонал.
+help-crisis-title = Тут вам завжди відповідять
+help-categories-title = Теми
+help-filters-title = Показати лише
 help-phone = Телефон: { $phone }
-hours-range = { $days }: з { $opens } до { $closes }
+help-more = Докладніше
+filter-open-now = відчинено зараз
+filter-free = безкоштовно
+filter-walk-in = без запису
+filter-my-language = моєю мовою
+filter-wheelchair = для візка
+filter-women = для жінок
+filter-young = для молоді
+status-open-until = Зараз відчинено, до { $time }
+status-open-always = Зараз відчинено, цілодобово
+status-opens-in =
+    { $minutes ->
+        [one] Відчиниться через { $minutes } хвилину
+        [few] Відчиниться через { $minutes } хвилини
+        [many] Відчиниться через { $minutes } хвилин
+       *[other] Відчиниться через { $minutes } хвилини
+    }
+status-opens-today = Зачинено, відчиниться сьогодні о { $time }
+status-opens-tomorrow = Зачинено, відчиниться завтра о { $time }
+status-opens-on = Зачинено, відчиниться: { $day }, о { $time }
+status-closed = Зараз зачинено
+status-appointment = Лише за записом
+distance-metres = { $metres } м
+distance-km = { $km } км
+distance-towards = { $distance }, у напрямку { $landmark }
+distance-compass = { $distance } { $compass }
+direction-n = на північ
+direction-ne = на північний схід
+direction-e = на схід
+direction-se = на південний схід
+direction-s = на південь
+direction-sw = на південний захід
+direction-w = на захід
+direction-nw = на північний захід
+weekday-mon = понеділок
+weekday-tue = вівторок
+weekday-wed = середа
+weekday-thu = четвер
+weekday-fri = пʼятниця
+weekday-sat = субота
+weekday-sun = неділя
 days-daily = Щодня
-days-mon-fri = Понеділок – п’ятниця
-days-mon-thu = Понеділок – четвер
-days-sat-sun = Субота і неділя
-days-mon = Понеділок
-days-tue = Вівторок
-days-wed = Середа
-days-thu = Четвер
-days-fri = П’ятниця
+days-range = { $first } – { $last }
+hours-range = { $days }: з { $opens } до { $closes }
+hours-whole-day = { $days }: цілодобово
+hours-today = сьогодні
+hours-holidays-closed = У державні свята зачинено.
+hours-holidays-open = Відчинено і у свята.
+hours-closed-on = Також зачинено { $dates }.
+detail-hours = Години роботи
+detail-address = Адреса
+detail-way = Як знайти
+detail-bring = Візьміть із собою
+detail-who = Хто може прийти?
+detail-costs = Вартість
+detail-languages = Тут говорять
+detail-access = Запис і доступ
+who-everyone = Прийти може кожен.
+who-women = Лише для жінок.
+who-young = Для молоді до 27 років.
+cost-free = Безкоштовно.
+cost-unknown = Запитайте на місці.
+access-appointment = Будь ласка, запишіться заздалегідь.
+access-walk-in = Можна прийти без запису.
+access-wheelchair = Вхід без сходинок.
+access-steps = Є сходинки, не для візка.
+detail-map = Показати на мапі
+map-zoom-in = Ближче
+map-zoom-out = Далі
+map-schematic = Для цього району мапи немає. Лінія показує напрямок і відстань.
+slip-qr = Скануйте телефоном: усе як текст, без інтернету.
+slip-print = Надрукувати записку
+slip-saved = Записка готова. Попросіть роздруківку в персоналу.
+slip-failed = Не вдалося зробити записку. Зверніться до персоналу.
 category-sleep = Ночівля
 category-food = Їжа
 category-clothes-showers = Одяг і душ
 category-health = Здоров’я
+category-money = Гроші та допомога
 category-debts = Борги
+category-housing = Житло
+category-family = Сім'я та діти
+category-migration = Міграція та притулок
+category-addiction = Залежність
+category-violence-crisis = Насильство та криза
+category-legal = Юридична допомога
+category-work = Робота
 category-documents-post = Документи і пошта
 
 ## On-screen keyboard
