@@ -133,10 +133,11 @@ async fn endless_metadata_is_refused() {
 #[tokio::test]
 async fn an_endless_target_is_refused() {
     let f = device_with_v1().await;
-    let index = f.target_file(".pack.json");
-    let mut bytes = fs::read(&index).unwrap();
-    bytes.extend(std::iter::repeat_n(b' ', 1_000_000));
-    fs::write(&index, bytes).unwrap();
+    for index in f.target_files(".pack.json") {
+        let mut bytes = fs::read(&index).unwrap();
+        bytes.extend(std::iter::repeat_n(b' ', 1_000_000));
+        fs::write(&index, bytes).unwrap();
+    }
     refused(&f, &["max", "size", "length", "hash", "digest"]).await;
 }
 

@@ -138,7 +138,7 @@ impl Drop for SmallDisk {
 #[tokio::test]
 async fn a_full_disk_fails_clearly_and_keeps_the_current_generation() {
     let f = Fixture::new().await;
-    let _disk = SmallDisk::mount(&f.path("store"), "1500k");
+    let _disk = SmallDisk::mount(&f.path("store"), "6000k");
     f.publish().await;
     f.sync().await.unwrap();
     for i in 0..2000 {

@@ -160,6 +160,10 @@ const NOT_SHOWN: &[(&str, &str)] = &[
     ),
     ("Anlauf", "the name of the iced theme, never drawn"),
     ("every label", "a test selector's description"),
+    (
+        "qqqxz",
+        "a question that finds nothing, typed by the screenshot walk",
+    ),
 ];
 
 #[test]
@@ -170,7 +174,10 @@ fn no_visitor_facing_text_is_written_in_ui_code() {
     let ui = src().join("ui");
     let mut offenders = Vec::new();
     for file in rust_files(&ui) {
-        if file.file_name().is_some_and(|name| name == "tests.rs") {
+        if file
+            .file_name()
+            .is_some_and(|name| name == "tests.rs" || name == "help_tests.rs")
+        {
             continue;
         }
         let text = std::fs::read_to_string(&file).expect("readable");

@@ -49,13 +49,13 @@ pub(super) fn service_problems(service: &Service, info: &PackInfo) -> Vec<String
     if service.address.trim().is_empty() {
         problems.push("the address is empty".to_owned());
     }
-    if let Some(position) = service.position {
-        if !info.covers(position) {
-            problems.push(format!(
-                "position [{}, {}] is outside the pack's region (bounds in pack.toml)",
-                position.lat, position.lon
-            ));
-        }
+    if let Some(position) = service.position
+        && !info.covers(position)
+    {
+        problems.push(format!(
+            "position [{}, {}] is outside the pack's region (bounds in pack.toml)",
+            position.lat, position.lon
+        ));
     }
     texts(&mut problems, "summary", &service.summary, info, true);
     texts(&mut problems, "bring", &service.bring, info, false);

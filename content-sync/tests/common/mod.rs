@@ -139,6 +139,16 @@ impl Fixture {
             .unwrap_or_else(|| panic!("no target ending in {suffix}"))
     }
 
+    /// Every target file whose name ends in `suffix` (with consistent
+    /// snapshots each version of a file is there under its own hash).
+    pub fn target_files(&self, suffix: &str) -> Vec<PathBuf> {
+        std::fs::read_dir(self.path("repo/targets"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_str().unwrap().ends_with(suffix))
+            .collect()
+    }
+
     /// Every chunk file of the repository.
     pub fn chunk_files(&self) -> Vec<PathBuf> {
         let mut files: Vec<PathBuf> = std::fs::read_dir(self.path("repo/targets"))

@@ -278,6 +278,29 @@ pub fn make(request: &Request<'_>, fonts: &Fonts) -> Result<Slip, SlipError> {
     render(&prepare(request)?, fonts)
 }
 
+/// Where a session's slips wait for the printer: a directory of this
+/// process on the runtime tmpfs, readable by its user only, removed when
+/// the session ends.
+pub fn session_dir() -> std::path::PathBuf {
+    let base = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    base.join(format!("anlauf-slips-{}", std::process::id()))
+}
+
+/// Saves a slip as the next `slip-N.pdf` in `dir`.
+pub fn save(dir: &std::path::Path, pdf: &[u8]) -> std::io::Result<std::path::PathBuf> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)?;
+    let n = std::fs::read_dir(dir)?.count() + 1;
+    let path = dir.join(format!("slip-{n}.pdf"));
+    std::fs::write(&path, pdf)?;
+    Ok(path)
+}
+
 /// A map excerpt as PNG for a slip: the service and the terminal.
 pub fn map_png(map: &mut crate::map::Map, service: &Service, here: Position) -> Option<Vec<u8>> {
     let (width, height) = (900, 450);

@@ -106,7 +106,7 @@ impl Context {
             clock: None,
             map: None,
             fonts: None,
-            slip_dir: slip_dir(),
+            slip_dir: kiosk_app::slip::session_dir(),
             notices,
             voices: None,
             speech_socket,
@@ -119,28 +119,6 @@ impl Context {
             self.notices.push(notice);
         }
     }
-}
-
-/// Where a session's slips wait: a directory of this process on the
-/// runtime tmpfs, readable by its user only.
-fn slip_dir() -> std::path::PathBuf {
-    let base = std::env::var_os("XDG_RUNTIME_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(std::env::temp_dir);
-    base.join(format!("anlauf-slips-{}", std::process::id()))
-}
-
-/// Saves a slip as the next `slip-N.pdf` of the session.
-fn save_slip(dir: &std::path::Path, pdf: &[u8]) -> std::io::Result<std::path::PathBuf> {
-    use std::os::unix::fs::DirBuilderExt;
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)?;
-    let n = std::fs::read_dir(dir)?.count() + 1;
-    let path = dir.join(format!("slip-{n}.pdf"));
-    std::fs::write(&path, pdf)?;
-    Ok(path)
 }
 
 /// The kiosk.
@@ -595,7 +573,7 @@ impl Kiosk {
                 tokio::task::spawn_blocking(move || -> Result<std::path::PathBuf, String> {
                     let slip =
                         kiosk_app::slip::render(&prepared, &fonts).map_err(|e| e.to_string())?;
-                    save_slip(&dir, &slip.pdf).map_err(|e| e.to_string())
+                    kiosk_app::slip::save(&dir, &slip.pdf).map_err(|e| e.to_string())
                 })
                 .await
                 .map_err(|e| e.to_string())?

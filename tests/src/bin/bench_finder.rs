@@ -216,9 +216,9 @@ fn service(i: usize, rng: &mut Rng) -> String {
         i % 10_000,
         rng.pick(&HOURS),
         rng.pick(&["en", "ar", "uk", "tr"]),
-        rng.next() % 3 != 0,
-        rng.next() % 4 == 0,
-        rng.next() % 2 == 0,
+        !rng.next().is_multiple_of(3),
+        rng.next().is_multiple_of(4),
+        rng.next().is_multiple_of(2),
     );
     for (lang, summary) in LANGUAGES.iter().zip(summaries) {
         text.push_str(&format!("\"{lang}\" = \"{summary}\"\n"));

@@ -50,24 +50,22 @@ fn sections(ui: &View<'_>, env: &Env<'_>, service: &Service) -> Vec<Section> {
     let plain = |lines: Vec<String>| lines.into_iter().map(|l| (l, false)).collect();
     let mut sections = Vec::new();
     let mut hours: Vec<(String, bool)> = Vec::new();
-    if let Some(content) = env.content {
-        if let Some(calendar) = content.calendar() {
-            let openness = calendar.openness(service, &now);
-            hours.push((words.status(&openness, service.appointment, &now), false));
-            hours.extend(
-                words
-                    .hours(service, now.weekday())
-                    .into_iter()
-                    .map(|(line, today)| {
-                        if today {
-                            (format!("{} ({})", line, ui.t("hours-today")), true)
-                        } else {
-                            (line, false)
-                        }
-                    }),
-            );
-            hours.extend(plain(words.closures(service, now.date())));
-        }
+    if let Some(calendar) = env.content.and_then(|content| content.calendar()) {
+        let openness = calendar.openness(service, &now);
+        hours.push((words.status(&openness, service.appointment, &now), false));
+        hours.extend(
+            words
+                .hours(service, now.weekday())
+                .into_iter()
+                .map(|(line, today)| {
+                    if today {
+                        (format!("{} ({})", line, ui.t("hours-today")), true)
+                    } else {
+                        (line, false)
+                    }
+                }),
+        );
+        hours.extend(plain(words.closures(service, now.date())));
     }
     sections.push(Section {
         pictogram: Pictogram::Clock,
