@@ -17,7 +17,7 @@ pub use crate::search::fold;
 pub const FILE: &str = "content.sqlite";
 
 /// The schema version this code writes and reads.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// A database problem.
 #[derive(Debug, thiserror::Error)]
@@ -49,11 +49,13 @@ CREATE TABLE service(
     id TEXT PRIMARY KEY, name TEXT NOT NULL, category TEXT NOT NULL,
     lat REAL, lon REAL, free INTEGER, appointment INTEGER, wheelchair INTEGER,
     women INTEGER NOT NULL, young INTEGER NOT NULL, crisis INTEGER NOT NULL,
-    languages TEXT NOT NULL, data TEXT NOT NULL);
+    languages TEXT NOT NULL, schedule TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX service_place ON service(lat);
 CREATE INDEX service_crisis ON service(crisis) WHERE crisis;
 CREATE TABLE service_category(
-    category TEXT NOT NULL, service_id TEXT NOT NULL,
+    category TEXT NOT NULL, service_id TEXT NOT NULL, lat REAL, lon REAL,
     PRIMARY KEY(category, service_id)) WITHOUT ROWID;
+CREATE INDEX service_category_place ON service_category(category, lat);
 CREATE VIRTUAL TABLE service_search USING fts5(
     name, body, service_id UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
@@ -127,11 +129,13 @@ pub fn build(pack: &Pack, version: u64, path: &Path) -> Result<(), DbError> {
 fn insert_services(tx: &rusqlite::Transaction<'_>, services: &[Service]) -> Result<(), DbError> {
     let mut service = tx.prepare(
         "INSERT INTO service(id, name, category, lat, lon, free, appointment, wheelchair, \
-         women, young, crisis, languages, data) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+         women, young, crisis, languages, schedule, data) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
-    let mut category =
-        tx.prepare("INSERT OR IGNORE INTO service_category(category, service_id) VALUES (?1, ?2)")?;
+    let mut category = tx.prepare(
+        "INSERT OR IGNORE INTO service_category(category, service_id, lat, lon) \
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
     let mut search =
         tx.prepare("INSERT INTO service_search(name, body, service_id) VALUES (?1, ?2, ?3)")?;
     for s in services {
@@ -149,10 +153,16 @@ fn insert_services(tx: &rusqlite::Transaction<'_>, services: &[Service]) -> Resu
             s.audience.contains(&crate::model::Audience::Young),
             s.crisis_line,
             languages,
+            json(&s.schedule())?,
             json(s)?,
         ])?;
         for c in std::iter::once(&s.category).chain(&s.also) {
-            category.execute(params![c.id(), s.id])?;
+            category.execute(params![
+                c.id(),
+                s.id,
+                s.position.map(|p| p.lat),
+                s.position.map(|p| p.lon)
+            ])?;
         }
         let name = fold(&format!("{} {}", s.name, s.organization));
         let body = fold(&s.all_texts().collect::<Vec<_>>().join(" "));

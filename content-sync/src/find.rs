@@ -12,13 +12,22 @@ use rusqlite::types::Value;
 use crate::db::{Content, DbError};
 use crate::geo;
 use crate::hours::{Calendar, Openness};
-use crate::model::{Audience, Category, Position, Service};
+use crate::model::{Category, Position, Schedule, Service};
 use crate::search::{self, Concept, Term};
 
 /// How many candidates the database ranks before opening hours are looked
 /// at; more when only open services are wanted.
 const CANDIDATES: usize = 300;
 const CANDIDATES_OPEN_NOW: usize = 3000;
+
+/// Most services one word of a question brings in: a word in more texts
+/// than this says little, and reading them all would make every keystroke
+/// slow on a large directory.
+const PER_CONCEPT: usize = 2000;
+
+/// How far around the terminal (degrees of latitude; longitude scaled) the
+/// services of a named category are looked for: about 25 km.
+const NEAR_DEGREES: f64 = 0.22;
 
 /// What answering one concept of a question is worth: a word in the name,
 /// a word in the texts, the category the words mean.
@@ -91,8 +100,12 @@ pub struct Found {
 
 struct Candidate {
     id: String,
+    name: String,
     relevance: usize,
     distance: Option<f64>,
+    schedule: String,
+    women: bool,
+    young: bool,
 }
 
 impl Content {
@@ -114,44 +127,58 @@ impl Content {
         } else {
             CANDIDATES
         };
-        let candidates = self.candidates(&concepts, query, limit)?;
+        // Without a question, the nearest services: looked for around the
+        // terminal first, everywhere when too few are near.
+        let mut candidates = Vec::new();
+        if concepts.is_empty() && query.origin.is_some() {
+            candidates = self.candidates(&concepts, query, limit, true)?;
+        }
+        if candidates.len() < query.limit.min(limit) {
+            candidates = self.candidates(&concepts, query, limit, false)?;
+        }
         let calendar = self.calendar()?;
+        // Rank on what the candidates' rows say (schedule, audience); read
+        // whole services only for those shown.
         let mut ranked = Vec::with_capacity(candidates.len());
         for candidate in candidates {
-            let service = self.service(&candidate.id)?;
-            let openness = calendar.openness(&service, query.now);
+            let schedule: Schedule = serde_json::from_str(&candidate.schedule)
+                .map_err(|e| DbError::Value(format!("schedule of {}: {e}", candidate.id)))?;
+            let openness = calendar.openness_of(&schedule, query.now);
             if query.filters.open_now && !openness.is_open() {
                 continue;
             }
-            ranked.push(Hit {
-                service,
-                relevance: candidate.relevance,
-                openness,
-                distance: candidate.distance,
-            });
+            // A place only for women or only for young people comes after
+            // those open to all, unless the visitor asked for it.
+            let restricted = (candidate.women && !query.filters.women)
+                || (candidate.young && !query.filters.young);
+            let rank = candidate
+                .relevance
+                .saturating_sub(if restricted { RESTRICTED } else { 0 });
+            ranked.push((rank, openness, candidate));
         }
-        // A place only for women or only for young people comes after those
-        // open to all, unless the visitor asked for it.
-        let rank = |hit: &Hit| {
-            let restricted = hit.service.audience.iter().any(|audience| match audience {
-                Audience::Women => !query.filters.women,
-                Audience::Young => !query.filters.young,
-            });
-            hit.relevance
-                .saturating_sub(if restricted { RESTRICTED } else { 0 })
-        };
-        ranked.sort_by(|a, b| {
-            rank(b)
-                .cmp(&rank(a))
-                .then(b.openness.is_open().cmp(&a.openness.is_open()))
+        ranked.sort_by(|(rank_a, open_a, a), (rank_b, open_b, b)| {
+            rank_b
+                .cmp(rank_a)
+                .then(open_b.is_open().cmp(&open_a.is_open()))
                 .then(
                     a.distance
                         .unwrap_or(f64::MAX)
                         .total_cmp(&b.distance.unwrap_or(f64::MAX)),
                 )
-                .then_with(|| a.service.name.cmp(&b.service.name))
+                .then_with(|| a.name.cmp(&b.name))
         });
         ranked.truncate(query.limit);
+        let ranked = ranked
+            .into_iter()
+            .map(|(_, openness, candidate)| {
+                Ok(Hit {
+                    service: self.service(&candidate.id)?,
+                    relevance: candidate.relevance,
+                    openness,
+                    distance: candidate.distance,
+                })
+            })
+            .collect::<Result<Vec<_>, DbError>>()?;
         Ok(Found {
             hits: ranked,
             asked,
@@ -176,6 +203,7 @@ impl Content {
         concepts: &[Concept],
         query: &Query<'_>,
         limit: usize,
+        near_only: bool,
     ) -> Result<Vec<Candidate>, DbError> {
         let mut args: Vec<Value> = Vec::new();
         let mut arg = |value: Value| {
@@ -191,8 +219,8 @@ impl Content {
                 let expression = match_expression(&concept.terms);
                 let names_only = format!("name : ({expression})");
                 hits.push(format!(
-                    "SELECT service_id AS id, {k} AS concept, {WEIGHT_NAME} AS weight \
-                     FROM service_search WHERE service_search MATCH {}",
+                    "SELECT * FROM (SELECT service_id AS id, {k} AS concept, {WEIGHT_NAME} AS weight \
+                     FROM service_search WHERE service_search MATCH {} LIMIT {PER_CONCEPT})",
                     arg(Value::Text(names_only))
                 ));
                 let names_only = concept
@@ -201,8 +229,8 @@ impl Content {
                     .all(|term| matches!(term, Term::NamePrefix(_)));
                 if !names_only {
                     hits.push(format!(
-                        "SELECT service_id AS id, {k} AS concept, {WEIGHT_TEXT} AS weight \
-                         FROM service_search WHERE service_search MATCH {}",
+                        "SELECT * FROM (SELECT service_id AS id, {k} AS concept, {WEIGHT_TEXT} AS weight \
+                         FROM service_search WHERE service_search MATCH {} LIMIT {PER_CONCEPT})",
                         arg(Value::Text(expression))
                     ));
                 }
@@ -213,9 +241,21 @@ impl Content {
                     .iter()
                     .map(|c| arg(Value::Text(c.id().to_owned())))
                     .collect();
+                // The category's places near the terminal (its whole list
+                // without a position).
+                let near = match query.origin {
+                    Some(origin) => format!(
+                        " AND lat BETWEEN {} AND {} AND lon BETWEEN {} AND {}",
+                        arg(Value::Real(origin.lat - NEAR_DEGREES)),
+                        arg(Value::Real(origin.lat + NEAR_DEGREES)),
+                        arg(Value::Real(origin.lon - 1.6 * NEAR_DEGREES)),
+                        arg(Value::Real(origin.lon + 1.6 * NEAR_DEGREES)),
+                    ),
+                    None => String::new(),
+                };
                 hits.push(format!(
                     "SELECT service_id AS id, {k} AS concept, {WEIGHT_CATEGORY} AS weight \
-                     FROM service_category WHERE category IN ({})",
+                     FROM service_category WHERE category IN ({}){near}",
                     list.join(", ")
                 ));
             }
@@ -238,6 +278,15 @@ impl Content {
             if on {
                 filters.push(condition.to_owned());
             }
+        }
+        if let (true, Some(origin)) = (near_only, query.origin) {
+            filters.push(format!(
+                "s.lat BETWEEN {} AND {} AND s.lon BETWEEN {} AND {}",
+                arg(Value::Real(origin.lat - NEAR_DEGREES)),
+                arg(Value::Real(origin.lat + NEAR_DEGREES)),
+                arg(Value::Real(origin.lon - 1.6 * NEAR_DEGREES)),
+                arg(Value::Real(origin.lon + 1.6 * NEAR_DEGREES)),
+            ));
         }
         if let Some(lang) = &f.speaks {
             filters.push(format!(
@@ -270,8 +319,8 @@ impl Content {
                 return Ok(Vec::new());
             }
             format!(
-                "SELECT s.id, 0, s.lat, s.lon FROM service s {filter} \
-                 ORDER BY {distance}, s.id LIMIT {limit}"
+                "SELECT s.id, 0, s.lat, s.lon, s.name, s.schedule, s.women, s.young \
+                 FROM service s {filter} ORDER BY {distance}, s.id LIMIT {limit}"
             )
         } else {
             format!(
@@ -280,7 +329,8 @@ impl Content {
                  (SELECT id, concept, \
                   coalesce(max(CASE WHEN weight > {WEIGHT_CATEGORY} THEN weight END), 0) \
                   + max(weight = {WEIGHT_CATEGORY}) FROM hit GROUP BY id, concept) \
-                 SELECT s.id, sum(answer.weight) AS relevance, s.lat, s.lon \
+                 SELECT s.id, sum(answer.weight) AS relevance, s.lat, s.lon, \
+                 s.name, s.schedule, s.women, s.young \
                  FROM answer JOIN service s ON s.id = answer.id {filter} \
                  GROUP BY s.id ORDER BY relevance DESC, {distance}, s.id LIMIT {limit}",
                 hits.join(" UNION ALL ")
@@ -289,15 +339,23 @@ impl Content {
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(rusqlite::params_from_iter(args.iter()), |row| {
             Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, i64>(1)?,
-                row.get::<_, Option<f64>>(2)?,
-                row.get::<_, Option<f64>>(3)?,
+                (
+                    row.get::<_, String>(0)?,
+                    row.get::<_, i64>(1)?,
+                    row.get::<_, Option<f64>>(2)?,
+                    row.get::<_, Option<f64>>(3)?,
+                ),
+                (
+                    row.get::<_, String>(4)?,
+                    row.get::<_, String>(5)?,
+                    row.get::<_, bool>(6)?,
+                    row.get::<_, bool>(7)?,
+                ),
             ))
         })?;
         let mut candidates = Vec::new();
         for row in rows {
-            let (id, relevance, lat, lon) = row?;
+            let ((id, relevance, lat, lon), (name, schedule, women, young)) = row?;
             let distance = match (query.origin, lat, lon) {
                 (Some(origin), Some(lat), Some(lon)) => {
                     Some(geo::distance(origin, Position { lat, lon }))
@@ -306,8 +364,12 @@ impl Content {
             };
             candidates.push(Candidate {
                 id,
+                name,
                 relevance: usize::try_from(relevance).unwrap_or(0),
                 distance,
+                schedule,
+                women,
+                young,
             });
         }
         Ok(candidates)

@@ -6,7 +6,7 @@ use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::TimeZone;
 use jiff::{ToSpan, Zoned};
 
-use crate::model::{HolidayRule, Hours, Service};
+use crate::model::{HolidayRule, Hours, Schedule, Service};
 
 /// Whether a service is open, and what changes next.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +43,14 @@ impl Openness {
     }
 }
 
+/// A schedule's parts, borrowed from a service or a stored schedule.
+#[derive(Clone, Copy)]
+struct Parts<'a> {
+    hours: &'a [Hours],
+    closed: &'a [Date],
+    holidays: HolidayRule,
+}
+
 /// How far ahead the next opening is looked for.
 const DAYS_AHEAD: i64 = 8;
 
@@ -69,16 +77,19 @@ impl Calendar {
     /// one of its closure dates). A range that starts the evening before
     /// runs on into it.
     pub fn is_closed_on(&self, service: &Service, date: Date) -> bool {
-        service.closed.contains(&date)
-            || (service.holidays == HolidayRule::Closed && self.holidays.contains(&date))
+        self.closed(&service.closed, service.holidays, date)
     }
 
-    /// The ranges `service` is open that start on `date`, as instants.
-    fn ranges_on(&self, service: &Service, date: Date) -> Vec<(Zoned, Zoned)> {
-        if self.is_closed_on(service, date) {
+    fn closed(&self, closed: &[Date], rule: HolidayRule, date: Date) -> bool {
+        closed.contains(&date) || (rule == HolidayRule::Closed && self.holidays.contains(&date))
+    }
+
+    /// The ranges open that start on `date`, as instants.
+    fn ranges_on(&self, schedule: Parts<'_>, date: Date) -> Vec<(Zoned, Zoned)> {
+        if self.closed(schedule.closed, schedule.holidays, date) {
             return Vec::new();
         }
-        service
+        schedule
             .hours
             .iter()
             .filter(|hours| hours.days.contains(date.weekday()))
@@ -100,14 +111,37 @@ impl Calendar {
 
     /// Whether `service` is open at `now`, and what changes next.
     pub fn openness(&self, service: &Service, now: &Zoned) -> Openness {
-        if service.hours.is_empty() {
+        self.openness_parts(
+            Parts {
+                hours: &service.hours,
+                closed: &service.closed,
+                holidays: service.holidays,
+            },
+            now,
+        )
+    }
+
+    /// Whether a service with `schedule` is open at `now`.
+    pub fn openness_of(&self, schedule: &Schedule, now: &Zoned) -> Openness {
+        self.openness_parts(
+            Parts {
+                hours: &schedule.hours,
+                closed: &schedule.closed,
+                holidays: schedule.holidays,
+            },
+            now,
+        )
+    }
+
+    fn openness_parts(&self, schedule: Parts<'_>, now: &Zoned) -> Openness {
+        if schedule.hours.is_empty() {
             return Openness::Unknown;
         }
         let now = now.with_time_zone(self.tz.clone());
         let today = now.date();
         let mut ranges: Vec<(Zoned, Zoned)> = (-1..=DAYS_AHEAD)
             .filter_map(|offset| today.checked_add(offset.days()).ok())
-            .flat_map(|date| self.ranges_on(service, date))
+            .flat_map(|date| self.ranges_on(schedule, date))
             .collect();
         ranges.sort();
         let Some(current) = ranges

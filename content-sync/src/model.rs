@@ -247,6 +247,18 @@ pub enum HolidayRule {
     Open,
 }
 
+/// When a service is open: what the search reads to rank by "open now"
+/// without reading the whole service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schedule {
+    /// Opening hours.
+    pub hours: Vec<Hours>,
+    /// Closure dates.
+    pub closed: Vec<Date>,
+    /// Whether it keeps public holidays.
+    pub holidays: HolidayRule,
+}
+
 /// Who a service is only for, where it is not open to everyone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -368,6 +380,15 @@ impl Service {
         self.summary
             .get(tag)
             .is_some_and(|text| !text.trim().is_empty())
+    }
+
+    /// When it is open.
+    pub fn schedule(&self) -> Schedule {
+        Schedule {
+            hours: self.hours.clone(),
+            closed: self.closed.clone(),
+            holidays: self.holidays,
+        }
     }
 
     /// Whether the service belongs to `category` (main or further).

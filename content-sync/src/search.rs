@@ -246,7 +246,10 @@ pub fn analyse(question: &str, vocabulary: &Vocabulary) -> Vec<Concept> {
             _ => Vec::new(),
         };
     }
-    let all_stop = words.iter().all(|w| vocabulary.stopwords.contains(w));
+    // Only words that say nothing ("ich brauche"): everything, nearest first.
+    if words.iter().all(|w| vocabulary.stopwords.contains(w)) {
+        return Vec::new();
+    }
     let mut concepts = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -276,7 +279,10 @@ pub fn analyse(question: &str, vocabulary: &Vocabulary) -> Vec<Concept> {
             i += 1;
             continue;
         }
-        if vocabulary.stopwords.contains(word) && !all_stop {
+        // Words that say nothing, and one or two letters of a word (still
+        // being typed, or an initial): matching them would find nearly
+        // everything.
+        if vocabulary.stopwords.contains(word) || word.chars().count() < MIN_WORD {
             i += 1;
             continue;
         }
@@ -387,6 +393,9 @@ fn expand(word: &str, vocabulary: &Vocabulary) -> BTreeSet<Term> {
     }
     terms
 }
+
+/// The shortest word of a longer question that is looked up.
+const MIN_WORD: usize = 3;
 
 /// The shortest head of a compound worth looking up.
 const MIN_HEAD: usize = 5;
@@ -504,7 +513,7 @@ mod tests {
                 categories: BTreeSet::new()
             }]
         );
-        // Only stopwords: they are searched for rather than nothing.
-        assert!(!analyse("ich brauche", &v).is_empty());
+        // Only words that say nothing: everything, nearest first.
+        assert!(analyse("ich brauche", &v).is_empty());
     }
 }

@@ -205,6 +205,7 @@ fn service(i: usize, rng: &mut Rng) -> String {
     let (city, lat, lon) = *rng.pick(&CITIES);
     let lat = lat + (rng.unit() - 0.5) * 0.2;
     let lon = lon + (rng.unit() - 0.5) * 0.3;
+    let free = !rng.next().is_multiple_of(3);
     let mut text = format!(
         "[[service]]\nid = \"s{i}\"\nname = \"{} {city} {i}\"\ncategory = \"{}\"\n\
          address = \"Musterweg {}, {city}\"\nposition = [{lat:.5}, {lon:.5}]\n\
@@ -216,12 +217,21 @@ fn service(i: usize, rng: &mut Rng) -> String {
         i % 10_000,
         rng.pick(&HOURS),
         rng.pick(&["en", "ar", "uk", "tr"]),
-        !rng.next().is_multiple_of(3),
+        free,
         rng.next().is_multiple_of(4),
         rng.next().is_multiple_of(2),
     );
     for (lang, summary) in LANGUAGES.iter().zip(summaries) {
         text.push_str(&format!("\"{lang}\" = \"{summary}\"\n"));
+    }
+    if !free {
+        text.push_str("[service.fees]\n");
+        for (lang, fee) in LANGUAGES
+            .iter()
+            .zip(["1 Euro.", "1 euro.", "يورو واحد.", "1 євро."])
+        {
+            text.push_str(&format!("\"{lang}\" = \"{fee}\"\n"));
+        }
     }
     text.push('\n');
     text
@@ -365,13 +375,25 @@ fn main() -> Result<()> {
     let vocabulary_ms = first.elapsed().as_secs_f64() * 1000.0;
 
     let mut samples: Vec<Duration> = Vec::new();
+    let mut slowest: Vec<(Duration, String)> = Vec::new();
     let mut found = 0;
     for question in QUESTIONS {
         for prefix in prefixes(question) {
             let t = Instant::now();
             let result = search(&prefix)?;
             samples.push(t.elapsed());
+            slowest.push((t.elapsed(), prefix.clone()));
             found += usize::from(!result.hits.is_empty());
+        }
+    }
+    slowest.sort();
+    for (time, prefix) in slowest.iter().rev().take(12) {
+        eprintln!(
+            "bench-finder: slow keystroke {time:?}: {} letters",
+            prefix.chars().count()
+        );
+        if std::env::var_os("BENCH_FINDER_SHOW").is_some() {
+            eprintln!("    {prefix}");
         }
     }
     let after = vm_rss_kb();
