@@ -247,7 +247,11 @@ pub fn analyse(question: &str, vocabulary: &Vocabulary) -> Vec<Concept> {
         };
     }
     // Only words that say nothing ("ich brauche"): everything, nearest first.
-    if words.iter().all(|w| vocabulary.stopwords.contains(w)) {
+    let says_nothing = |(k, word): (usize, &String)| {
+        vocabulary.stopwords.contains(word)
+            && phrase_at(std::slice::from_ref(word), k + 1 == words.len(), vocabulary).is_none()
+    };
+    if words.iter().enumerate().all(says_nothing) {
         return Vec::new();
     }
     let mut concepts = Vec::new();
