@@ -252,25 +252,19 @@ pub fn render(prepared: &Prepared, fonts: &Fonts) -> Result<Slip, SlipError> {
     let world = SlipWorld::new(TEMPLATE, prepared.files.clone(), fonts);
     let document = typst::compile::<PagedDocument>(&world)
         .output
-        .map_err(|errors| {
-            SlipError::Layout(
-                errors
-                    .iter()
-                    .map(|e| e.message.to_string())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )
-        })?;
-    let pdf = typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default()).map_err(|errors| {
-        SlipError::Pdf(
-            errors
-                .iter()
-                .map(|e| e.message.to_string())
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })?;
+        .map_err(|errors| SlipError::Layout(messages(&errors)))?;
+    let pdf = typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
+        .map_err(|errors| SlipError::Pdf(messages(&errors)))?;
     Ok(Slip { pdf, document })
+}
+
+/// Typst's diagnostics as one line.
+fn messages(errors: &[typst::diag::SourceDiagnostic]) -> String {
+    errors
+        .iter()
+        .map(|e| e.message.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Makes the slip.
