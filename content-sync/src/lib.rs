@@ -9,6 +9,7 @@
 pub mod db;
 pub mod demo;
 pub mod find;
+pub mod forms;
 pub mod geo;
 pub mod hours;
 pub mod hsds;

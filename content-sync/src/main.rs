@@ -349,15 +349,16 @@ async fn main_inner(cli: Cli) -> Result<()> {
             ));
         }
         Command::Check { source: dir } => {
-            let files = source::read_dir(&dir)?;
+            let files = source::read_source(&dir)?;
             let pack = source::Pack::parse(&files)?;
             print(format!(
-                "{}: {} services, {} languages, {} pages, {} tile sets: no problems",
+                "{}: {} services, {} languages, {} pages, {} tile sets, {} forms: no problems",
                 pack.info.name,
                 pack.services.len(),
                 pack.info.languages.len(),
                 pack.pages.len(),
-                pack.tiles.len()
+                pack.tiles.len(),
+                pack.forms.len()
             ));
         }
         Command::Publish {

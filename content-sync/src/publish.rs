@@ -37,6 +37,9 @@ pub enum PublishError {
     /// The source could not be read.
     #[error("{0}")]
     Read(#[from] source::ReadError),
+    /// The source's forms could not be converted.
+    #[error("{0}")]
+    Source(#[from] source::SourceError),
     /// Keys or root metadata.
     #[error(transparent)]
     Keys(#[from] KeyError),
@@ -140,7 +143,7 @@ pub async fn publish(
     keys: &Path,
     expiry: Expiry,
 ) -> Result<Published, PublishError> {
-    let mut files = source::read_dir(source)?;
+    let mut files = source::read_source(source)?;
     let name = Pack::parse(&files)?.info.name;
     files.remove("README.md");
     let (root_version, _) = keys::latest_root(repo)?;

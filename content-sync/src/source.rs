@@ -7,6 +7,10 @@
 //! texts/LANG.ftl          content texts in Fluent, one file per language
 //! pages/LANG/SLUG.md      curated pages in Markdown, the first line "# Title"
 //! tiles/*.mbtiles         map tiles (MBTiles, SQLite)
+//! forms/ID.xlsx           guided forms as XLSForm workbooks (also .ods, or
+//!                         forms/ID/survey.csv, choices.csv, settings.csv);
+//!                         published as the checked definition forms/ID.json
+//! forms/ID.pdf            the official fillable PDF of a form, if any
 //! README.md               notes for editors, not published to devices
 //! ```
 //!
@@ -20,6 +24,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::forms::FormDef;
 use crate::model::{PackInfo, Page, Service};
 use crate::search::Lexicon;
 
@@ -111,6 +116,25 @@ pub fn is_safe_path(path: &str) -> bool {
             .all(|part| !part.is_empty() && part != "." && part != "..")
 }
 
+/// Reads a source directory as an editor wrote it and converts its XLSForm
+/// workbooks into form definitions: the files a pack is published from.
+pub fn read_source(dir: &Path) -> Result<Files, SourceError> {
+    let mut files = read_dir(dir)?;
+    crate::forms::compile(&mut files)?;
+    Ok(files)
+}
+
+/// A source could not be read or its forms not converted.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    /// Reading failed.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// A form has problems.
+    #[error(transparent)]
+    Forms(#[from] Problems),
+}
+
 /// Reads every file under `dir` (hidden files and directories, such as
 /// `.git`, are skipped).
 pub fn read_dir(dir: &Path) -> Result<Files, ReadError> {
@@ -174,6 +198,8 @@ pub struct Pack {
     pub tiles: Vec<String>,
     /// Search words per language tag.
     pub lexicons: BTreeMap<String, Lexicon>,
+    /// Guided forms, sorted by id.
+    pub forms: Vec<FormDef>,
 }
 
 #[derive(Deserialize)]
@@ -234,6 +260,8 @@ impl Pack {
         let mut texts = BTreeMap::new();
         let mut pages = Vec::new();
         let mut tiles = Vec::new();
+        let mut forms = Vec::new();
+        let mut pdfs = BTreeSet::new();
         let mut ids: BTreeMap<String, String> = BTreeMap::new();
         for (path, bytes) in files {
             if !is_safe_path(path) {
@@ -285,17 +313,52 @@ impl Pack {
                         report.add(path, None, "not an MBTiles file (SQLite)");
                     }
                 }
+                ["forms", name] if name.ends_with(".json") => {
+                    let id = name.trim_end_matches(".json");
+                    match crate::forms::parse_definition(id, bytes, &languages) {
+                        Ok(form) => forms.push(form),
+                        Err(problems) => {
+                            for message in problems {
+                                report.add(path, None, message);
+                            }
+                        }
+                    }
+                }
+                ["forms", name] if name.ends_with(".pdf") => {
+                    if bytes.starts_with(b"%PDF-") {
+                        pdfs.insert(path.clone());
+                    } else {
+                        report.add(path, None, "not a PDF file");
+                    }
+                }
+                ["forms", ..] => report.add(
+                    path,
+                    None,
+                    "an XLSForm workbook that was not converted: publish the source with \
+                     content-sync publish (or check it with content-sync check)",
+                ),
                 _ => report.add(
                     path,
                     None,
                     "unknown file: a pack holds pack.toml, services/*.toml, search/LANG.toml, \
-                     texts/LANG.ftl, pages/LANG/SLUG.md and tiles/*.mbtiles",
+                     texts/LANG.ftl, pages/LANG/SLUG.md, tiles/*.mbtiles and forms/ (XLSForm)",
                 ),
             }
         }
         check_texts(&mut report, &texts, &languages);
         check_pages(&mut report, &pages, &languages);
         services.sort_by(|a, b| a.id.cmp(&b.id));
+        for form in &forms {
+            if let Some(pdf) = &form.official_pdf
+                && !pdfs.contains(&format!("forms/{pdf}"))
+            {
+                report.add(
+                    &format!("forms/{}.json", form.id),
+                    None,
+                    format!("the official PDF forms/{pdf} is not in the pack"),
+                );
+            }
+        }
         match info {
             Some(info) if report.0.is_empty() => Ok(Pack {
                 info,
@@ -304,6 +367,7 @@ impl Pack {
                 texts,
                 pages,
                 tiles,
+                forms,
             }),
             _ => Err(Problems(report.0)),
         }
