@@ -10,8 +10,8 @@ pub const VERSION: u64 = 0;
 
 macro_rules! demo_files {
     ($($path:literal,)*) => {
-        /// The demo pack's files.
-        pub fn files() -> Files {
+        /// The demo pack's source files, as an editor wrote them.
+        pub fn source_files() -> Files {
             [$(($path, include_bytes!(concat!("../demo-pack/", $path)).as_slice()),)*]
                 .into_iter()
                 .map(|(path, bytes)| (path.to_owned(), bytes.to_vec()))
@@ -41,6 +41,28 @@ demo_files! {
     "search/bg.toml",
     "search/pl.toml",
     "tiles/leipzig.mbtiles",
+    "forms/buergergeld-weiterbewilligung/survey.csv",
+    "forms/buergergeld-weiterbewilligung/choices.csv",
+    "forms/buergergeld-weiterbewilligung/settings.csv",
+    "forms/postadresse/survey.csv",
+    "forms/postadresse/choices.csv",
+    "forms/postadresse/settings.csv",
+    "forms/wohngeld/survey.csv",
+    "forms/wohngeld/choices.csv",
+    "forms/wohngeld/settings.csv",
+}
+
+/// The demo pack's files as published: its forms converted.
+pub fn files() -> Files {
+    let mut files = source_files();
+    files.remove("README.md");
+    // The demo's forms are checked by the tests; a form that failed to
+    // convert would be left out rather than stop the kiosk.
+    if let Err(problems) = crate::forms::compile(&mut files) {
+        tracing::error!(%problems, "the demo pack's forms do not convert");
+        files.retain(|path, _| !path.starts_with("forms/"));
+    }
+    files
 }
 
 #[cfg(test)]
@@ -56,5 +78,20 @@ mod tests {
         let mut compiled: Vec<&str> = PATHS.to_vec();
         compiled.sort_unstable();
         assert_eq!(expected, compiled, "list every demo-pack file in demo.rs");
+    }
+
+    #[test]
+    fn the_demo_forms_convert_and_pass_the_device_checks() {
+        let mut files = source_files();
+        if let Err(problems) = crate::forms::compile(&mut files) {
+            panic!("{problems}");
+        }
+        let pack = crate::source::Pack::parse(&files).unwrap();
+        let ids: Vec<&str> = pack.forms.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["buergergeld-weiterbewilligung", "postadresse", "wohngeld"]
+        );
+        assert_eq!(files, super::files(), "the kiosk gets the same forms");
     }
 }
