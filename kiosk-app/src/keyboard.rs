@@ -31,6 +31,8 @@ pub enum Layout {
     Polish,
     /// Digits only, for numeric fields.
     NumberPad,
+    /// Digits with comma and point, for amounts and dates.
+    DecimalPad,
 }
 
 /// Which page of a letter layout shows.
@@ -68,6 +70,7 @@ const SYMBOL_ROWS: [&str; 3] = [
     ". , ? ! ' + = % #",
 ];
 const NUMBER_ROWS: [&str; 4] = ["1 2 3", "4 5 6", "7 8 9", "0"];
+const DECIMAL_ROWS: [&str; 4] = ["1 2 3", "4 5 6", "7 8 9", ", 0 ."];
 
 impl Layout {
     /// The layout that matches a UI language.
@@ -90,7 +93,7 @@ impl Layout {
     pub fn language(self) -> Language {
         match self {
             Layout::German => Language::German,
-            Layout::English | Layout::NumberPad => Language::English,
+            Layout::English | Layout::NumberPad | Layout::DecimalPad => Language::English,
             Layout::Arabic => Language::Arabic,
             Layout::Farsi => Language::Farsi,
             Layout::Ukrainian => Language::Ukrainian,
@@ -104,7 +107,10 @@ impl Layout {
 
     /// Whether the script has capitals (Arabic script has none).
     pub fn has_case(self) -> bool {
-        !matches!(self, Layout::Arabic | Layout::Farsi | Layout::NumberPad)
+        !matches!(
+            self,
+            Layout::Arabic | Layout::Farsi | Layout::NumberPad | Layout::DecimalPad
+        )
     }
 
     /// The letter rows, lower case then upper case, keys separated by spaces.
@@ -217,6 +223,7 @@ impl Layout {
                 ],
             ),
             Layout::NumberPad => (&NUMBER_ROWS, &[]),
+            Layout::DecimalPad => (&DECIMAL_ROWS, &[]),
         }
     }
 
@@ -228,8 +235,13 @@ impl Layout {
                 .map(|k| Key::Char(k.to_owned()))
                 .collect()
         };
-        if self == Layout::NumberPad {
-            let mut rows: Vec<Vec<Key>> = NUMBER_ROWS.iter().map(|row| chars(row)).collect();
+        if matches!(self, Layout::NumberPad | Layout::DecimalPad) {
+            let pad = if self == Layout::NumberPad {
+                &NUMBER_ROWS
+            } else {
+                &DECIMAL_ROWS
+            };
+            let mut rows: Vec<Vec<Key>> = pad.iter().map(|row| chars(row)).collect();
             if let Some(last) = rows.last_mut() {
                 last.push(Key::Backspace);
                 last.push(Key::Enter);
@@ -316,6 +328,14 @@ impl Keyboard {
             page: Page::Letters,
             shift: false,
             layouts: vec![],
+        }
+    }
+
+    /// Digits with comma and point, for amounts and dates.
+    pub fn decimals() -> Self {
+        Keyboard {
+            layout: Layout::DecimalPad,
+            ..Keyboard::numbers()
         }
     }
 

@@ -11,6 +11,7 @@ pub mod config;
 pub mod content;
 pub mod display;
 pub mod finder;
+pub mod forms;
 pub mod i18n;
 pub mod idle;
 pub mod keyboard;

@@ -13,6 +13,7 @@ pub use lifecycle::{EndReason, Lifecycle, Phase, Timings, Transition};
 use zeroize::{DefaultIsZeroes, Zeroize, ZeroizeOnDrop};
 
 use crate::display::DisplaySettings;
+use crate::forms::{Profile, Wizard};
 use crate::language::Language;
 
 impl DefaultIsZeroes for Language {}
@@ -27,6 +28,10 @@ pub struct Session {
     pub display: DisplaySettings,
     /// What the visitor typed into the help finder's search.
     pub search: String,
+    /// The form being filled in, with every answer.
+    pub form: Option<Wizard>,
+    /// Personal data entered in a form, offered again in the next one.
+    pub profile: Profile,
 }
 
 impl Session {
@@ -36,6 +41,8 @@ impl Session {
             language,
             display: DisplaySettings::default(),
             search: String::new(),
+            form: None,
+            profile: Profile::default(),
         }
     }
 

@@ -214,7 +214,7 @@ fn qr_text(data: &Data) -> String {
     lines.join("\n").replace(['\u{2066}', '\u{2069}'], "")
 }
 
-fn qr_svg(text: &str) -> Result<Vec<u8>, SlipError> {
+pub(crate) fn qr_svg(text: &str) -> Result<Vec<u8>, SlipError> {
     let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::L)
         .map_err(|e| SlipError::Qr(e.to_string()))?;
     Ok(code
@@ -246,10 +246,20 @@ pub fn prepare(request: &Request<'_>) -> Result<Prepared, SlipError> {
 
 /// Sets a prepared slip and writes its PDF.
 pub fn render(prepared: &Prepared, fonts: &Fonts) -> Result<Slip, SlipError> {
+    typeset(TEMPLATE, prepared.files.clone(), fonts)
+}
+
+/// Sets `template` with `files` beside it (data, pictures) and writes the
+/// PDF: the slip's and the printed forms' one way to paper.
+pub fn typeset(
+    template: &str,
+    files: Vec<(&str, Vec<u8>)>,
+    fonts: &Fonts,
+) -> Result<Slip, SlipError> {
     if fonts.is_empty() {
         return Err(SlipError::NoFonts);
     }
-    let world = SlipWorld::new(TEMPLATE, prepared.files.clone(), fonts);
+    let world = SlipWorld::new(template, files, fonts);
     let document = typst::compile::<PagedDocument>(&world)
         .output
         .map_err(|errors| SlipError::Layout(messages(&errors)))?;

@@ -1,0 +1,301 @@
+//! Every demo form walked through every branch of its `relevant`
+//! conditions, in German and Arabic, ending in a PDF whose text holds the
+//! answers.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+
+use content_sync::forms::model::{FormDef, Item, Kind};
+
+use super::*;
+use crate::i18n::Catalog;
+use crate::language::Language;
+use crate::slip::Fonts;
+
+const FONTS: &str = "/usr/share/fonts/truetype/noto";
+
+fn demo_forms() -> Vec<Arc<FormDef>> {
+    content_sync::demo::files()
+        .iter()
+        .filter(|(path, _)| path.starts_with("forms/") && path.ends_with(".json"))
+        .map(|(_, bytes)| Arc::new(serde_json::from_slice(bytes).unwrap()))
+        .collect()
+}
+
+fn today() -> jiff::civil::Date {
+    jiff::civil::date(2026, 11, 30)
+}
+
+/// Answers to try for a field, best first; `variant` picks among choices
+/// and decides whether an optional field stays empty.
+fn candidates(wizard: &Wizard, slot: &Slot, kind: &Kind, variant: usize) -> Vec<String> {
+    let mut values: Vec<String> = Vec::new();
+    if variant % 3 == 2 {
+        values.push(String::new());
+    }
+    let n = slot.entry.map_or(0, |e| e + 1);
+    match kind {
+        Kind::Text => values.push(format!("Antwort{}{n}", slot.field.len())),
+        Kind::Integer => values.extend(
+            if variant.is_multiple_of(2) {
+                ["2", "1"]
+            } else {
+                ["1", "2"]
+            }
+            .map(String::from),
+        ),
+        Kind::Decimal => values.extend(["450,50", "12", "0"].map(String::from)),
+        Kind::Date => values.push("01.02.2026".into()),
+        Kind::BirthDate => values.push("24.12.1980".into()),
+        Kind::Iban => values.push("DE89 3704 0044 0532 0130 00".into()),
+        Kind::TaxId => values.push("86095742719".into()),
+        Kind::SocialInsurance => values.push("65170839J003".into()),
+        Kind::Postcode => values.push("04109".into()),
+        Kind::Phone => values.push("0341 5550100".into()),
+        Kind::Email => values.push("amal@example.org".into()),
+        Kind::SelectOne(_) => {
+            let names: Vec<String> = wizard
+                .choices(slot)
+                .iter()
+                .map(|c| c.name.clone())
+                .collect();
+            let len = names.len().max(1);
+            values.extend((0..names.len()).map(|i| names[(variant + i) % len].clone()));
+        }
+        Kind::SelectMultiple(_) => {
+            let names: Vec<String> = wizard
+                .choices(slot)
+                .iter()
+                .map(|c| c.name.clone())
+                .collect();
+            if variant.is_multiple_of(2) {
+                values.push(names.join(" "));
+                values.push(names[..names.len().saturating_sub(1)].join(" "));
+            }
+            let len = names.len().max(1);
+            values.extend((0..names.len()).map(|i| names[(variant / 2 + i) % len].clone()));
+        }
+        Kind::Note | Kind::Calculate => {}
+    }
+    values
+}
+
+/// Fills every step of `form` and returns the finished wizard.
+fn walk(form: &Arc<FormDef>, variant: usize) -> Wizard {
+    let mut wizard = Wizard::new(Arc::clone(form), today());
+    let mut moves = 0;
+    while wizard.at() != WizardStep::Summary {
+        moves += 1;
+        assert!(
+            moves < 50,
+            "{}: the wizard does not reach its summary",
+            form.id
+        );
+        // Answering may show further questions: fill until nothing is new.
+        for _ in 0..6 {
+            let mut changed = false;
+            let shown: Vec<(Slot, Kind, Option<String>)> = wizard
+                .shown()
+                .into_iter()
+                .map(|shown| match shown {
+                    Shown::Field { field, slot } => (slot, field.kind.clone(), None),
+                    Shown::Entry { repeat, entry } => {
+                        (Slot::entry(&repeat.name, entry), Kind::Note, None)
+                    }
+                    Shown::AddEntry { repeat } => (
+                        Slot::top(&repeat.name),
+                        Kind::Note,
+                        Some(repeat.name.clone()),
+                    ),
+                })
+                .collect();
+            for (slot, kind, add) in shown {
+                if let Some(repeat) = add {
+                    if wizard
+                        .shown()
+                        .iter()
+                        .filter(|s| matches!(s, Shown::Entry { .. }))
+                        .count()
+                        < 2
+                    {
+                        wizard.add_entry(&repeat);
+                        changed = true;
+                    }
+                    continue;
+                }
+                if !kind.is_input()
+                    || !wizard.answer(&slot).is_empty()
+                    || wizard.error(&slot).is_some()
+                {
+                    continue;
+                }
+                for value in candidates(&wizard, &slot, &kind, variant) {
+                    wizard.set(&slot, &value);
+                    if wizard.leave(&slot).is_ok() {
+                        break;
+                    }
+                }
+                changed = true;
+            }
+            if !changed {
+                break;
+            }
+        }
+        let at = wizard.at();
+        assert!(
+            wizard.forward(),
+            "{} variant {variant}: step {at:?} refused: {:?}",
+            form.id,
+            wizard
+                .shown()
+                .iter()
+                .filter_map(|s| match s {
+                    Shown::Field { slot, .. } =>
+                        wizard.error(slot).map(|e| (slot.clone(), e.clone())),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        );
+    }
+    wizard
+}
+
+/// The names of the questions, notes and repeats that apply at the end.
+fn applying(wizard: &Wizard) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for step in wizard.visible_steps() {
+        names.insert(wizard.form().steps[step].name.clone());
+        for shown in wizard.shown_in(step) {
+            match shown {
+                Shown::Field { field, .. } => names.insert(field.name.clone()),
+                Shown::Entry { repeat, .. } | Shown::AddEntry { repeat } => {
+                    names.insert(repeat.name.clone())
+                }
+            };
+        }
+    }
+    names
+}
+
+/// Everything with a condition: steps, questions, repeats.
+fn conditional(form: &FormDef) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for step in &form.steps {
+        if step.relevant.is_some() {
+            names.insert(step.name.clone());
+        }
+        for item in &step.items {
+            match item {
+                Item::Field(field)
+                    if !field.relevant.is_empty() && field.kind != Kind::Calculate =>
+                {
+                    names.insert(field.name.clone());
+                }
+                Item::Repeat(repeat) => {
+                    if !repeat.relevant.is_empty() {
+                        names.insert(repeat.name.clone());
+                    }
+                    for field in &repeat.fields {
+                        if !field.relevant.is_empty() {
+                            names.insert(field.name.clone());
+                        }
+                    }
+                }
+                Item::Field(_) => {}
+            }
+        }
+    }
+    names
+}
+
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("form.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn every_demo_form_is_walked_through_every_branch_to_a_printed_pdf() {
+    let forms = demo_forms();
+    assert_eq!(forms.len(), 3);
+    let catalog = Catalog::builtin().unwrap();
+    let fonts = Fonts::load(Path::new(FONTS));
+    for form in &forms {
+        let conditional = conditional(form);
+        assert!(!conditional.is_empty(), "{} has branches", form.id);
+        let mut shown = BTreeSet::new();
+        let mut hidden = BTreeSet::new();
+        let mut first = None;
+        for variant in 0..8 {
+            let wizard = walk(form, variant);
+            let applying = applying(&wizard);
+            for name in &conditional {
+                if applying.contains(name) {
+                    shown.insert(name.clone());
+                } else {
+                    hidden.insert(name.clone());
+                }
+            }
+            first.get_or_insert(wizard);
+        }
+        let never_shown: Vec<_> = conditional.difference(&shown).collect();
+        let never_hidden: Vec<_> = conditional.difference(&hidden).collect();
+        assert!(
+            never_shown.is_empty(),
+            "{}: never shown: {never_shown:?}",
+            form.id
+        );
+        assert!(
+            never_hidden.is_empty(),
+            "{}: never hidden: {never_hidden:?}",
+            form.id
+        );
+
+        // The walk that showed the most ends in a PDF in German and in Arabic.
+        let wizard = first.unwrap();
+        for language in [Language::German, Language::Arabic] {
+            let pdf = form_pdf(&wizard, language, &catalog, &fonts).unwrap();
+            assert!(pdf.pdf.starts_with(b"%PDF"));
+            let text = squeeze(&pdf_text(&pdf.pdf));
+            assert!(
+                text.contains(&squeeze(FormDef::text(&form.title, "de"))),
+                "{}: title",
+                form.id
+            );
+            let lines = wizard.summary(language.tag());
+            assert!(lines.len() >= 8, "{}: {} answers", form.id, lines.len());
+            for line in &lines {
+                assert!(
+                    text.contains(&squeeze(&line.answer_de)),
+                    "{} in {language:?}: answer {:?} of {} not in the PDF",
+                    form.id,
+                    line.answer_de,
+                    line.label_de
+                );
+            }
+            assert!(text.contains(&squeeze(
+                &catalog.text(Language::German, "form-pdf-signature")
+            )));
+            if language == Language::Arabic {
+                assert!(
+                    text.contains("التوقيع"),
+                    "the Arabic gloss beside the German labels"
+                );
+            }
+        }
+    }
+}
