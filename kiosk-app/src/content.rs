@@ -129,6 +129,18 @@ impl Content {
         })
     }
 
+    /// The pack's guided forms, sorted by id; none when they cannot be
+    /// read (the store checked them when it activated the generation).
+    pub fn forms(&self) -> Vec<std::sync::Arc<content_sync::forms::FormDef>> {
+        match content_sync::forms::load(&self.dir.join("files")) {
+            Ok(forms) => forms.into_iter().map(std::sync::Arc::new).collect(),
+            Err(error) => {
+                tracing::error!(%error, "the pack's forms cannot be read");
+                Vec::new()
+            }
+        }
+    }
+
     /// What the pack says of itself (time zone, holidays, landmarks).
     pub fn info(&self) -> &PackInfo {
         self.db.info()

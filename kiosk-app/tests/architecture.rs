@@ -164,6 +164,9 @@ const NOT_SHOWN: &[(&str, &str)] = &[
         "qqqxz",
         "a question that finds nothing, typed by the screenshot walk",
     ),
+    ("form", "the file name of a filled form's PDF on the tmpfs"),
+    ("wohngeld", "the demo form the screenshot walk opens"),
+    ("given_name", "the field the screenshot walk types into"),
 ];
 
 #[test]
@@ -176,7 +179,8 @@ fn no_visitor_facing_text_is_written_in_ui_code() {
     for file in rust_files(&ui) {
         if file
             .file_name()
-            .is_some_and(|name| name == "tests.rs" || name == "help_tests.rs")
+            .and_then(|name| name.to_str())
+            .is_some_and(|name| name == "tests.rs" || name.ends_with("_tests.rs"))
         {
             continue;
         }

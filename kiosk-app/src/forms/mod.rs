@@ -9,7 +9,7 @@ mod profile;
 mod wizard;
 
 pub use answers::{Answers, Slot};
-pub use print::form_pdf;
+pub use print::{PreparedForm, form_pdf, prepare};
 pub use profile::Profile;
 pub use wizard::{FieldError, Shown, SummaryLine, Wizard, WizardStep};
 

@@ -125,6 +125,49 @@ fn data(wizard: &Wizard, language: Language, catalog: &Catalog) -> Data {
     }
 }
 
+/// A filled form's words and QR code, ready to be set (and to be sent to
+/// another thread).
+#[derive(Clone)]
+pub struct PreparedForm {
+    files: Vec<(&'static str, Vec<u8>)>,
+}
+
+impl std::fmt::Debug for PreparedForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The answers are visitor data: never in a debug line.
+        f.debug_struct("PreparedForm").finish_non_exhaustive()
+    }
+}
+
+impl Drop for PreparedForm {
+    fn drop(&mut self) {
+        for (_, bytes) in &mut self.files {
+            zeroize::Zeroize::zeroize(bytes);
+        }
+    }
+}
+
+impl PreparedForm {
+    /// Sets the form and writes its PDF.
+    pub fn render(&self, fonts: &Fonts) -> Result<Slip, SlipError> {
+        slip::typeset(TEMPLATE, self.files.clone(), fonts)
+    }
+}
+
+/// Gathers the filled form's words in `language` beside German.
+pub fn prepare(
+    wizard: &Wizard,
+    language: Language,
+    catalog: &Catalog,
+) -> Result<PreparedForm, SlipError> {
+    let data = data(wizard, language, catalog);
+    let mut files = vec![("data.json", serde_json::to_vec(&data)?)];
+    if let Some(url) = &data.online {
+        files.push(("online.svg", slip::qr_svg(url)?));
+    }
+    Ok(PreparedForm { files })
+}
+
 /// The PDF of the filled form in `language` beside German.
 pub fn form_pdf(
     wizard: &Wizard,
@@ -132,10 +175,5 @@ pub fn form_pdf(
     catalog: &Catalog,
     fonts: &Fonts,
 ) -> Result<Slip, SlipError> {
-    let data = data(wizard, language, catalog);
-    let mut files = vec![("data.json", serde_json::to_vec(&data)?)];
-    if let Some(url) = &data.online {
-        files.push(("online.svg", slip::qr_svg(url)?));
-    }
-    slip::typeset(TEMPLATE, files, fonts)
+    prepare(wizard, language, catalog)?.render(fonts)
 }

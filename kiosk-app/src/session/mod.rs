@@ -28,6 +28,8 @@ pub struct Session {
     pub display: DisplaySettings,
     /// What the visitor typed into the help finder's search.
     pub search: String,
+    /// What the visitor typed into the forms list's search.
+    pub forms_search: String,
     /// The form being filled in, with every answer.
     pub form: Option<Wizard>,
     /// Personal data entered in a form, offered again in the next one.
@@ -41,6 +43,7 @@ impl Session {
             language,
             display: DisplaySettings::default(),
             search: String::new(),
+            forms_search: String::new(),
             form: None,
             profile: Profile::default(),
         }

@@ -214,7 +214,8 @@ fn qr_text(data: &Data) -> String {
     lines.join("\n").replace(['\u{2066}', '\u{2069}'], "")
 }
 
-pub(crate) fn qr_svg(text: &str) -> Result<Vec<u8>, SlipError> {
+/// A QR code of `text` as SVG (error correction L: the most text fits).
+pub fn qr_svg(text: &str) -> Result<Vec<u8>, SlipError> {
     let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::L)
         .map_err(|e| SlipError::Qr(e.to_string()))?;
     Ok(code
@@ -294,13 +295,23 @@ pub fn session_dir() -> std::path::PathBuf {
 
 /// Saves a slip as the next `slip-N.pdf` in `dir`.
 pub fn save(dir: &std::path::Path, pdf: &[u8]) -> std::io::Result<std::path::PathBuf> {
+    save_as(dir, "slip", pdf)
+}
+
+/// Saves a PDF as the next `STEM-N.pdf` in `dir` (created readable by
+/// this user only).
+pub fn save_as(
+    dir: &std::path::Path,
+    stem: &str,
+    pdf: &[u8],
+) -> std::io::Result<std::path::PathBuf> {
     use std::os::unix::fs::DirBuilderExt;
     std::fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)
         .create(dir)?;
     let n = std::fs::read_dir(dir)?.count() + 1;
-    let path = dir.join(format!("slip-{n}.pdf"));
+    let path = dir.join(format!("{stem}-{n}.pdf"));
     std::fs::write(&path, pdf)?;
     Ok(path)
 }

@@ -3,6 +3,7 @@
 
 mod drag_scroll;
 pub mod fonts;
+mod form_flow;
 mod keyboard;
 pub mod label;
 pub mod notice;
@@ -18,6 +19,8 @@ pub mod theme;
 mod topbar;
 mod view;
 
+#[cfg(test)]
+mod form_tests;
 #[cfg(test)]
 mod help_tests;
 #[cfg(test)]
@@ -42,7 +45,7 @@ use kiosk_app::supervisor::{EXIT_QUIT, EXIT_SESSION_ENDED};
 use notice::{StaffNotice, VisitorNotice};
 use overlay::Overlay;
 use pictogram::Pictogram;
-use screen::{Screen, attract, display, help, home, language, map, service};
+use screen::{Screen, attract, display, form, forms, help, home, language, map, service};
 use view::View;
 
 /// The smallest screen the layouts are made for, in logical pixels.
@@ -155,6 +158,12 @@ pub enum Message {
     Map(map::Message),
     /// A slip was made (its file) or not.
     SlipDone(Result<std::path::PathBuf, String>),
+    /// The forms list.
+    Forms(forms::Message),
+    /// The form wizard.
+    Form(form::Message),
+    /// A filled form was made for the printer (its file) or not.
+    FormPrinted(Result<std::path::PathBuf, String>),
     /// A dialog.
     Overlay(overlay::Message),
     /// A touch, key or pointer movement in the kiosk's window.
@@ -295,6 +304,10 @@ impl Kiosk {
                     self.go(Screen::Help(state));
                     Task::none()
                 }
+                home::Tile::Forms => {
+                    self.open_forms();
+                    Task::none()
+                }
                 home::Tile::Language => {
                     self.go(Screen::Language);
                     Task::none()
@@ -365,6 +378,12 @@ impl Kiosk {
                         VisitorNotice::SlipFailed
                     }
                 });
+                Task::none()
+            }
+            Message::Forms(message) => self.forms_message(message),
+            Message::Form(message) => self.form_message(message),
+            Message::FormPrinted(result) => {
+                self.form_printed(result);
                 Task::none()
             }
             Message::Map(message) => {
@@ -488,6 +507,13 @@ impl Kiosk {
             Screen::Help(state) => help::speech(&ui, &self.env(), state),
             Screen::Service(state) => service::speech(&ui, &self.env(), state),
             Screen::Map(state) => map::speech(&ui, state),
+            Screen::Forms(state) => forms::speech(&ui, state, &self.session.forms_search),
+            Screen::Form(_) => self
+                .session
+                .form
+                .as_ref()
+                .map(|wizard| form::speech(&ui, wizard))
+                .unwrap_or_default(),
         }
     }
 
@@ -646,6 +672,13 @@ impl Kiosk {
             Screen::Help(state) => {
                 help::view(ui, self.env(), state, &self.session.search).map(Message::Help)
             }
+            Screen::Forms(state) => {
+                forms::view(ui, state, &self.session.forms_search).map(Message::Forms)
+            }
+            Screen::Form(state) => match &self.session.form {
+                Some(wizard) => form::view(ui, state, wizard, &self.session).map(Message::Form),
+                None => home::view(ui).map(Message::Home),
+            },
         };
         let mut page = vec![
             topbar::view(

@@ -89,6 +89,8 @@ pub enum VisitorNotice {
     SlipSaved,
     /// The slip could not be made.
     SlipFailed,
+    /// The filled form was made for the printer.
+    FormPrinted,
 }
 
 impl VisitorNotice {
@@ -99,6 +101,7 @@ impl VisitorNotice {
             VisitorNotice::SpeechUnavailable => "speech-unavailable",
             VisitorNotice::SlipSaved => "slip-saved",
             VisitorNotice::SlipFailed => "slip-failed",
+            VisitorNotice::FormPrinted => "form-printed",
         }
     }
 }

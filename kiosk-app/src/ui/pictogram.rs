@@ -74,6 +74,8 @@ pictograms! {
     Wheelchair => "wheelchair",
     Women => "women",
     Young => "young",
+    Forms => "forms",
+    Privacy => "privacy",
 }
 
 fn handles() -> &'static Vec<svg::Handle> {

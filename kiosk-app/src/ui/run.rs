@@ -147,6 +147,12 @@ pub enum Shot {
     Countdown,
     /// The End session confirmation.
     ConfirmEnd,
+    /// The forms of the pack.
+    Forms,
+    /// The first step of the housing benefit form.
+    Form,
+    /// The housing benefit form's first step with the keyboard typing a name.
+    FormKeyboard,
 }
 
 impl Kiosk {
@@ -212,6 +218,27 @@ impl Kiosk {
                 self.apply(Message::Tick(later));
             }
             Shot::ConfirmEnd => self.apply(Message::Bar(topbar::Action::EndSession)),
+            Shot::Forms => self.apply(Message::Home(home::Message::Open(home::Tile::Forms))),
+            Shot::Form | Shot::FormKeyboard => {
+                self.apply(Message::Home(home::Message::Open(home::Tile::Forms)));
+                self.apply(Message::Forms(super::screen::forms::Message::Open(
+                    "wohngeld".into(),
+                )));
+                if shot == Shot::FormKeyboard {
+                    let slot = kiosk_app::forms::Slot::top("given_name");
+                    self.apply(Message::Form(super::screen::form::Message::Edit(slot)));
+                    for c in self
+                        .ctx
+                        .catalog
+                        .text(language, "help-search-sample")
+                        .chars()
+                    {
+                        self.apply(Message::Form(super::screen::form::Message::Key(Key::Char(
+                            c.to_string(),
+                        ))));
+                    }
+                }
+            }
         }
     }
 

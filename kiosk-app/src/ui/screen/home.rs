@@ -14,6 +14,8 @@ use crate::ui::view::View;
 pub enum Tile {
     /// The help finder.
     FindHelp,
+    /// Guided forms.
+    Forms,
     /// The language picker.
     Language,
     /// Text size and contrast.
@@ -26,8 +28,9 @@ pub enum Tile {
 
 impl Tile {
     /// The tiles shown, in order.
-    pub const SHOWN: [Tile; 5] = [
+    pub const SHOWN: [Tile; 6] = [
         Tile::FindHelp,
+        Tile::Forms,
         Tile::Language,
         Tile::Display,
         Tile::ReadAloud,
@@ -37,6 +40,7 @@ impl Tile {
     fn pictogram(self) -> Pictogram {
         match self {
             Tile::FindHelp => Pictogram::FindHelp,
+            Tile::Forms => Pictogram::Forms,
             Tile::Language => Pictogram::Language,
             Tile::Display => Pictogram::Display,
             Tile::ReadAloud => Pictogram::ReadAloud,
@@ -48,6 +52,7 @@ impl Tile {
     pub fn label_key(self) -> &'static str {
         match self {
             Tile::FindHelp => "tile-find-help",
+            Tile::Forms => "tile-forms",
             Tile::Language => "tile-language",
             Tile::Display => "tile-display",
             Tile::ReadAloud => "tile-read-aloud",

@@ -2,6 +2,8 @@
 
 pub mod attract;
 pub mod display;
+pub mod form;
+pub mod forms;
 pub mod help;
 pub mod home;
 pub mod language;
@@ -25,4 +27,8 @@ pub enum Screen {
     Service(Box<service::State>),
     /// A service on the map.
     Map(Box<map::State>),
+    /// The forms of the pack.
+    Forms(forms::State),
+    /// A form being filled in (its answers are in the session).
+    Form(form::State),
 }
