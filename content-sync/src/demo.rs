@@ -45,6 +45,7 @@ demo_files! {
     "forms/buergergeld-weiterbewilligung/choices.csv",
     "forms/buergergeld-weiterbewilligung/settings.csv",
     "forms/postadresse/survey.csv",
+    "forms/postadresse.pdf",
     "forms/postadresse/choices.csv",
     "forms/postadresse/settings.csv",
     "forms/wohngeld/survey.csv",

@@ -141,6 +141,15 @@ impl Content {
         }
     }
 
+    /// The official fillable PDF `name` of a form (`forms/NAME` in the
+    /// pack), if the pack carries it.
+    pub fn official_pdf(&self, name: &str) -> Option<Vec<u8>> {
+        if !content_sync::source::is_safe_path(name) {
+            return None;
+        }
+        std::fs::read(self.dir.join("files").join("forms").join(name)).ok()
+    }
+
     /// What the pack says of itself (time zone, holidays, landmarks).
     pub fn info(&self) -> &PackInfo {
         self.db.info()

@@ -4,11 +4,13 @@
 //! summary. Answers live only in memory, in the [`crate::session::Session`].
 
 mod answers;
+mod official;
 mod print;
 mod profile;
 mod wizard;
 
 pub use answers::{Answers, Slot};
+pub use official::{Filled, OfficialError, fill as fill_official, values as official_values};
 pub use print::{PreparedForm, form_pdf, prepare};
 pub use profile::Profile;
 pub use wizard::{FieldError, Shown, SummaryLine, Wizard, WizardStep};

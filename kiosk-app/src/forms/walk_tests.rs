@@ -299,3 +299,103 @@ fn every_demo_form_is_walked_through_every_branch_to_a_printed_pdf() {
         }
     }
 }
+
+fn field_values(pdf: &[u8]) -> std::collections::BTreeMap<String, String> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let mut values = std::collections::BTreeMap::new();
+    for (_, object) in doc.objects.iter() {
+        let Ok(dict) = object.as_dict() else { continue };
+        let (Ok(name), Ok(value)) = (
+            dict.get(b"T").and_then(lopdf::Object::as_str),
+            dict.get(b"V").and_then(lopdf::Object::as_str),
+        ) else {
+            continue;
+        };
+        let text = match value.strip_prefix(&[0xFE, 0xFF]) {
+            Some(utf16) => String::from_utf16_lossy(
+                &utf16
+                    .chunks_exact(2)
+                    .map(|p| u16::from_be_bytes([p[0], p[1]]))
+                    .collect::<Vec<_>>(),
+            ),
+            None => value.iter().map(|&b| char::from(b)).collect(),
+        };
+        values.insert(String::from_utf8_lossy(name).into_owned(), text);
+    }
+    values
+}
+
+#[test]
+fn the_official_postadresse_pdf_is_filled_in_its_own_fields() {
+    let form = demo_forms()
+        .into_iter()
+        .find(|f| f.id == "postadresse")
+        .unwrap();
+    assert_eq!(form.official_pdf.as_deref(), Some("postadresse.pdf"));
+    let files = content_sync::demo::files();
+    let blank = &files["forms/postadresse.pdf"];
+    let wizard = walk(&form, 0);
+    let values = official_values(&wizard);
+    assert!(values.len() >= 8, "{values:?}");
+    let filled = fill_official(blank, &values).unwrap();
+    assert!(filled.missing.is_empty(), "{:?}", filled.missing);
+    // Each answer in its own field, as the authority's software reads it.
+    let read_back = field_values(&filled.pdf);
+    for (field, value) in &values {
+        assert_eq!(read_back.get(field), Some(value), "field {field}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("filled.pdf");
+    std::fs::write(&path, &filled.pdf).unwrap();
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(&path)
+        .output()
+        .expect("qpdf runs");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    // The drawn appearances carry the answers for any viewer and printer.
+    let text = squeeze(&pdf_text(&filled.pdf));
+    for value in values.values() {
+        assert!(
+            text.contains(&squeeze(value)),
+            "{value:?} not shown: {text}"
+        );
+    }
+}
+
+#[test]
+fn a_damaged_or_formless_official_pdf_gives_a_clear_error() {
+    let values = [("given_name".to_owned(), "Amal".to_owned())].into();
+    assert!(matches!(
+        fill_official(b"%PDF-1.7 truncated", &values),
+        Err(OfficialError::Read(_))
+    ));
+    let files = content_sync::demo::files();
+    let blank = &files["forms/postadresse.pdf"];
+    let mut doc = lopdf::Document::load_mem(blank).unwrap();
+    doc.catalog_mut().unwrap().remove(b"AcroForm");
+    let mut formless = Vec::new();
+    doc.save_to(&mut formless).unwrap();
+    assert!(matches!(
+        fill_official(&formless, &values),
+        Err(OfficialError::NoForm)
+    ));
+    // A field the PDF lacks is reported, the rest still filled.
+    let values = [
+        ("given_name".to_owned(), "Amal".to_owned()),
+        ("shoe_size".to_owned(), "42".to_owned()),
+    ]
+    .into();
+    let filled = fill_official(blank, &values).unwrap();
+    assert_eq!(filled.missing, ["shoe_size"]);
+    assert_eq!(
+        field_values(&filled.pdf)
+            .get("given_name")
+            .map(String::as_str),
+        Some("Amal")
+    );
+}

@@ -101,12 +101,32 @@ impl Kiosk {
             .fonts
             .get_or_insert_with(|| Arc::new(kiosk_app::slip::Fonts::load(&font_dir)))
             .clone();
+        // Where the pack carries the authority's own fillable PDF, that is
+        // what the visitor hands in; the bilingual copy is theirs to keep.
+        let official = wizard.form().official_pdf.as_ref().and_then(|name| {
+            let blank = self.ctx.content.as_ref()?.official_pdf(name)?;
+            Some((blank, kiosk_app::forms::official_values(wizard)))
+        });
         let dir = self.ctx.slip_dir.clone();
         Task::perform(
             async move {
                 tokio::task::spawn_blocking(move || -> Result<std::path::PathBuf, String> {
+                    let mut first = None;
+                    if let Some((blank, values)) = official {
+                        let filled = kiosk_app::forms::fill_official(&blank, &values)
+                            .map_err(|e| e.to_string())?;
+                        if !filled.missing.is_empty() {
+                            tracing::warn!(fields = ?filled.missing, "fields the official PDF lacks");
+                        }
+                        first = Some(
+                            kiosk_app::slip::save_as(&dir, "form", &filled.pdf)
+                                .map_err(|e| e.to_string())?,
+                        );
+                    }
                     let pdf = prepared.render(&fonts).map_err(|e| e.to_string())?;
-                    kiosk_app::slip::save_as(&dir, "form", &pdf.pdf).map_err(|e| e.to_string())
+                    let copy = kiosk_app::slip::save_as(&dir, "form", &pdf.pdf)
+                        .map_err(|e| e.to_string())?;
+                    Ok(first.unwrap_or(copy))
                 })
                 .await
                 .map_err(|e| e.to_string())?
