@@ -95,8 +95,8 @@ fn cell_text(cell: &calamine::Data) -> String {
     }
 }
 
-/// RFC 4180: fields separated by commas, quoted with `"` where they hold
-/// commas, quotes (doubled) or line breaks. Returns the row of an error.
+/// RFC 4180 (the reader of HSDS tables): the rows of a sheet, numbered
+/// as a spreadsheet numbers them. Returns the line of an error.
 fn parse_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, (usize, String)> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
@@ -106,60 +106,15 @@ fn parse_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, (usize, String)> {
         (line + 1, "not UTF-8 text".to_owned())
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    let mut at_field_start = true;
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => quoted = false,
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if at_field_start => {
-                quoted = true;
-                at_field_start = false;
-            }
-            '"' => {
-                return Err((
-                    rows.len() + 1,
-                    "a quote inside an unquoted field (write the field in quotes and double the quote)"
-                        .to_owned(),
-                ));
-            }
-            ',' => {
-                row.push(std::mem::take(&mut field));
-                at_field_start = true;
-            }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-                at_field_start = true;
-            }
-            _ => {
-                field.push(c);
-                at_field_start = false;
-            }
-        }
-    }
-    if quoted {
-        return Err((rows.len() + 1, "a quoted field is not closed".to_owned()));
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    Ok(rows)
+    let records = crate::hsds::csv::parse(text).map_err(|(line, message)| {
+        let hint = if message.contains("quote inside") {
+            " (write the field in quotes and double the quote)"
+        } else {
+            ""
+        };
+        (line, format!("{message}{hint}"))
+    })?;
+    Ok(records.into_iter().map(|(_, fields)| fields).collect())
 }
 
 #[cfg(test)]
@@ -174,7 +129,11 @@ mod tests {
         assert_eq!(rows[0], ["type", "name", "label"]);
         assert_eq!(rows[1], ["text", "a", "Hello, \"you\"\nsecond line"]);
         assert_eq!(rows[2], ["", "", ""]);
-        assert_eq!(parse_csv(b"a,\"b\n").unwrap_err().0, 1);
+        assert_eq!(
+            parse_csv(b"a,\"b\n").unwrap_err().0,
+            2,
+            "the line where the file ends"
+        );
         assert_eq!(parse_csv(b"x\na\"b\n").unwrap_err().0, 2);
         assert_eq!(
             parse_csv(b"ok\n\xff\n").unwrap_err(),

@@ -23,7 +23,7 @@
 //! languages. A schedule that the pack cannot express (other days than the
 //! pack's day groups, not weekly) is dropped and reported, never guessed.
 
-mod csv;
+pub(crate) mod csv;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -12,7 +12,7 @@ use content_sync::forms::model::{FormDef, Item, Kind};
 use super::*;
 use crate::i18n::Catalog;
 use crate::language::Language;
-use crate::slip::Fonts;
+use crate::slip::{Fonts, pdf_text};
 
 const FONTS: &str = "/usr/share/fonts/truetype/noto";
 
@@ -208,20 +208,6 @@ fn conditional(form: &FormDef) -> BTreeSet<String> {
         }
     }
     names
-}
-
-fn pdf_text(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("form.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) runs");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
 }
 
 fn squeeze(text: &str) -> String {

@@ -332,5 +332,21 @@ pub fn map_png(map: &mut crate::map::Map, service: &Service, here: Position) -> 
     Some(png)
 }
 
+/// The text of a PDF as `pdftotext` (poppler-utils) reads it, for tests.
+#[cfg(test)]
+pub(crate) fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("document.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
 #[cfg(test)]
 mod tests;

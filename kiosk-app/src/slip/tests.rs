@@ -1,11 +1,11 @@
 use std::path::Path;
-use std::process::Command;
 
 use typst::layout::{Frame, FrameItem};
 
 use super::*;
 use crate::content::Content;
 use crate::i18n::Catalog;
+use crate::slip::pdf_text;
 
 const FONTS: &str = "/usr/share/fonts/truetype/noto";
 const MARKT: Position = Position {
@@ -37,21 +37,6 @@ fn slip(content: &Content, id: &str, language: Language, paper: Paper) -> Slip {
         paper,
     };
     make(&request, &Fonts::load(Path::new(FONTS))).unwrap()
-}
-
-/// The text of a PDF as `pdftotext` reads it.
-fn pdf_text(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("slip.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) runs");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
 }
 
 /// Every text run of a frame, nested groups included.

@@ -95,12 +95,7 @@ impl Kiosk {
                 Ok(prepared) => prepared,
                 Err(error) => return Task::done(Message::FormPrinted(Err(error.to_string()))),
             };
-        let font_dir = self.ctx.site.font_dir.clone();
-        let fonts = self
-            .ctx
-            .fonts
-            .get_or_insert_with(|| Arc::new(kiosk_app::slip::Fonts::load(&font_dir)))
-            .clone();
+        let fonts = self.ctx.fonts();
         // Where the pack carries the authority's own fillable PDF, that is
         // what the visitor hands in; the bilingual copy is theirs to keep.
         let official = wizard.form().official_pdf.as_ref().and_then(|name| {

@@ -68,29 +68,6 @@ fn at(kiosk: &Kiosk) -> WizardStep {
     kiosk.session().form.as_ref().unwrap().at()
 }
 
-/// Runs a task to its end and returns its messages.
-fn run(task: iced::Task<Message>) -> Vec<Message> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
-        use futures::StreamExt;
-        let Some(stream) = iced_runtime::task::into_stream(task) else {
-            return Vec::new();
-        };
-        stream
-            .filter_map(|action| async move {
-                match action {
-                    iced_runtime::Action::Output(message) => Some(message),
-                    _ => None,
-                }
-            })
-            .collect()
-            .await
-    })
-}
-
 /// A string of letters no file or memory holds by chance.
 fn canary() -> String {
     let seed = std::process::id() as u64 ^ jiff::Timestamp::now().as_nanosecond() as u64;
@@ -193,7 +170,7 @@ fn a_german_form_is_filled_by_touch_printed_and_forgotten_with_the_session() {
         "the summary is read aloud"
     );
     let task = kiosk.update(Message::Form(form::Message::Print));
-    let messages = run(task);
+    let messages = super::tests::run_task(task);
     let [Message::FormPrinted(Ok(path))] = messages.as_slice() else {
         panic!("{messages:?}");
     };

@@ -143,25 +143,7 @@ fn a_slip_is_made_saved_for_the_printer_and_gone_with_the_session() {
     kiosk.ctx.slip_dir = dir.path().join("slips");
     open_first(&mut kiosk);
     let task = kiosk.update(Message::Service(service::Message::PrintSlip));
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let messages: Vec<Message> = runtime.block_on(async {
-        use futures::StreamExt;
-        let Some(stream) = iced_runtime::task::into_stream(task) else {
-            return Vec::new();
-        };
-        stream
-            .filter_map(|action| async move {
-                match action {
-                    iced_runtime::Action::Output(message) => Some(message),
-                    _ => None,
-                }
-            })
-            .collect()
-            .await
-    });
+    let messages = super::tests::run_task(task);
     let [Message::SlipDone(Ok(path))] = messages.as_slice() else {
         panic!("{messages:?}");
     };

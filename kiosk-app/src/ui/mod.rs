@@ -117,6 +117,15 @@ impl Context {
         }
     }
 
+    /// The fonts of slips and forms, read from the site's font directory
+    /// when first needed.
+    fn fonts(&mut self) -> Arc<kiosk_app::slip::Fonts> {
+        let font_dir = &self.site.font_dir;
+        self.fonts
+            .get_or_insert_with(|| Arc::new(kiosk_app::slip::Fonts::load(font_dir)))
+            .clone()
+    }
+
     fn add_notice(&mut self, notice: StaffNotice) {
         if !self.notices.contains(&notice) {
             self.notices.push(notice);
@@ -587,12 +596,7 @@ impl Kiosk {
             Ok(prepared) => prepared,
             Err(error) => return Task::done(Message::SlipDone(Err(error.to_string()))),
         };
-        let font_dir = self.ctx.site.font_dir.clone();
-        let fonts = self
-            .ctx
-            .fonts
-            .get_or_insert_with(|| Arc::new(kiosk_app::slip::Fonts::load(&font_dir)))
-            .clone();
+        let fonts = self.ctx.fonts();
         let dir = self.ctx.slip_dir.clone();
         Task::perform(
             async move {

@@ -98,6 +98,30 @@ pub(super) fn gesture(kiosk: &mut Kiosk, size: Size, points: &[Step]) -> Vec<Mes
     messages
 }
 
+/// Runs a task to its end (PDFs made in the background) and returns its
+/// messages.
+pub(super) fn run_task(task: iced::Task<Message>) -> Vec<Message> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        use futures::StreamExt;
+        let Some(stream) = iced_runtime::task::into_stream(task) else {
+            return Vec::new();
+        };
+        stream
+            .filter_map(|action| async move {
+                match action {
+                    iced_runtime::Action::Output(message) => Some(message),
+                    _ => None,
+                }
+            })
+            .collect()
+            .await
+    })
+}
+
 /// Taps the text `content` with a finger.
 pub(super) fn tap(kiosk: &mut Kiosk, size: Size, content: &str) {
     let at = bounds_of(kiosk, size, content).center();

@@ -177,6 +177,48 @@ impl<'a> View<'a> {
         )
     }
 
+    /// A search field: what was typed (or `placeholder`), a Clear button
+    /// once something is, highlighted while the keyboard types into it.
+    pub fn search_field<M: Clone + 'a>(
+        &self,
+        query: &'a str,
+        placeholder: String,
+        typing: bool,
+        open: M,
+        clear: M,
+    ) -> Element<'a, M> {
+        let palette = self.palette;
+        let field_text = if query.is_empty() {
+            self.paragraph(placeholder, self.sizes.body(), palette.muted_text)
+        } else {
+            self.paragraph(query.to_owned(), self.sizes.body(), palette.surface_text)
+        };
+        let mut parts: Vec<Element<'a, M>> = vec![
+            Pictogram::Search.view(self.sizes.icon(), palette.surface_text),
+            field_text,
+        ];
+        if !query.is_empty() {
+            parts.push(self.wide_button(
+                Some(Pictogram::Close),
+                self.t("help-clear"),
+                Look::Tile,
+                clear,
+            ));
+        }
+        let look = if typing {
+            Look::FieldActive
+        } else {
+            Look::Field
+        };
+        target(
+            button(self.row(parts).spacing(12))
+                .width(Length::Fill)
+                .padding(Padding::new(12.0))
+                .style(theme::button_style(palette, look))
+                .on_press(open),
+        )
+    }
+
     /// Lays out tiles in rows that fit `width`, in reading order.
     pub fn grid<M: 'a>(
         &self,

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use iced::widget::{Column, button, column, responsive};
-use iced::{Element, Length, Padding};
+use iced::{Element, Length};
 
 use content_sync::forms::FormDef;
 use content_sync::model::Category;
@@ -138,40 +138,12 @@ pub fn view<'a>(ui: View<'a>, state: &'a State, query: &'a str) -> Element<'a, M
 fn page<'a>(ui: View<'a>, state: &'a State, query: &'a str) -> Column<'a, Message> {
     let palette = ui.palette;
     let typing = state.keyboard.is_some();
-    let field_text = if query.is_empty() {
-        ui.paragraph(
-            ui.t("forms-search-placeholder"),
-            ui.sizes.body(),
-            palette.muted_text,
-        )
-    } else {
-        ui.paragraph(query.to_owned(), ui.sizes.body(), palette.surface_text)
-    };
-    let mut parts = vec![
-        Pictogram::Search.view(ui.sizes.icon(), palette.surface_text),
-        field_text,
-    ];
-    if !query.is_empty() {
-        parts.push(ui.wide_button(
-            Some(Pictogram::Close),
-            ui.t("help-clear"),
-            Look::Tile,
-            Message::Clear,
-        ));
-    }
-    let field = target(
-        button(ui.row(parts).spacing(12))
-            .width(Length::Fill)
-            .padding(Padding::new(12.0))
-            .style(theme::button_style(
-                palette,
-                if typing {
-                    Look::FieldActive
-                } else {
-                    Look::Field
-                },
-            ))
-            .on_press(Message::OpenKeyboard),
+    let field = ui.search_field(
+        query,
+        ui.t("forms-search-placeholder"),
+        typing,
+        Message::OpenKeyboard,
+        Message::Clear,
     );
     let lang = ui.language.tag();
     let found = matching(&state.forms, query, ui.language);

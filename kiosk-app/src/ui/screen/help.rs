@@ -4,7 +4,7 @@
 //! the question, category or filters change, never while drawing.
 
 use iced::widget::{Column, button, column, container, responsive};
-use iced::{Element, Length, Padding};
+use iced::{Element, Length};
 use jiff::Zoned;
 
 use kiosk_app::content::{Category, Content, Found, Position, Service};
@@ -284,41 +284,12 @@ pub fn view<'a>(
 }
 
 fn field<'a>(ui: View<'a>, typing: bool, query: &'a str) -> Element<'a, Message> {
-    let palette = ui.palette;
-    let field_text = if query.is_empty() {
-        ui.paragraph(
-            ui.t("help-search-placeholder"),
-            ui.sizes.body(),
-            palette.muted_text,
-        )
-    } else {
-        ui.paragraph(query.to_owned(), ui.sizes.body(), palette.surface_text)
-    };
-    let mut parts: Vec<Element<'a, Message>> = vec![
-        Pictogram::Search.view(ui.sizes.icon(), palette.surface_text),
-        field_text,
-    ];
-    if !query.is_empty() {
-        parts.push(ui.wide_button(
-            Some(Pictogram::Close),
-            ui.t("help-clear"),
-            Look::Tile,
-            Message::Clear,
-        ));
-    }
-    target(
-        button(ui.row(parts).spacing(12))
-            .width(Length::Fill)
-            .padding(Padding::new(12.0))
-            .style(theme::button_style(
-                palette,
-                if typing {
-                    Look::FieldActive
-                } else {
-                    Look::Field
-                },
-            ))
-            .on_press(Message::OpenKeyboard),
+    ui.search_field(
+        query,
+        ui.t("help-search-placeholder"),
+        typing,
+        Message::OpenKeyboard,
+        Message::Clear,
     )
 }
 
