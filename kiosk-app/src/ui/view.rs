@@ -116,6 +116,15 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The arrow that points onwards in the reading direction.
+    pub fn forward_pictogram(&self) -> Pictogram {
+        if self.rtl() {
+            Pictogram::Back
+        } else {
+            Pictogram::Forward
+        }
+    }
+
     /// The colour of text and pictograms on a button look.
     pub fn tint(&self, look: Look) -> Rgb {
         match look {

@@ -320,7 +320,7 @@ fn page<'a>(
             Message::Print,
         ),
         WizardStep::Step(_) => ui.wide_button(
-            Some(Pictogram::Forward),
+            Some(ui.forward_pictogram()),
             ui.t("form-next"),
             Look::Primary,
             Message::Next,
