@@ -397,6 +397,17 @@ impl Keyboard {
     }
 }
 
+/// Applies `key` with the keyboard, if one is open, to `text`; the
+/// keyboard closes when the visitor finishes the entry.
+pub fn press_open(keyboard: &mut Option<Keyboard>, key: &Key, text: &mut String) {
+    let done = keyboard
+        .as_mut()
+        .is_some_and(|open| open.press(key, text) == Outcome::Done);
+    if done {
+        *keyboard = None;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

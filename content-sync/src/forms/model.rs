@@ -128,40 +128,9 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The XLSForm type names, for messages and the importer.
-    pub fn type_name(&self) -> String {
-        match self {
-            Kind::Text => "text".into(),
-            Kind::Integer => "integer".into(),
-            Kind::Decimal => "decimal".into(),
-            Kind::Date => "date".into(),
-            Kind::SelectOne(list) => format!("select_one {list}"),
-            Kind::SelectMultiple(list) => format!("select_multiple {list}"),
-            Kind::Note => "note".into(),
-            Kind::Calculate => "calculate".into(),
-            Kind::Iban => "iban".into(),
-            Kind::TaxId => "tax_id".into(),
-            Kind::SocialInsurance => "social_insurance".into(),
-            Kind::Postcode => "postcode".into(),
-            Kind::Phone => "phone".into(),
-            Kind::Email => "email".into(),
-            Kind::BirthDate => "birth_date".into(),
-        }
-    }
-
     /// Whether a visitor answers it.
     pub fn is_input(&self) -> bool {
         !matches!(self, Kind::Note | Kind::Calculate)
-    }
-
-    /// Whether the answer is a number.
-    pub fn is_numeric(&self) -> bool {
-        matches!(self, Kind::Integer | Kind::Decimal)
-    }
-
-    /// Whether the answer is a date.
-    pub fn is_date(&self) -> bool {
-        matches!(self, Kind::Date | Kind::BirthDate)
     }
 }
 
@@ -321,16 +290,24 @@ impl FormDef {
         self.fields().find(|field| field.name == name)
     }
 
+    /// The repeat named `name`.
+    pub fn repeat(&self, name: &str) -> Option<&Repeat> {
+        self.repeats().find(|repeat| repeat.name == name)
+    }
+
     /// The repeat that holds field `name`, if any.
     pub fn repeat_of(&self, name: &str) -> Option<&Repeat> {
+        self.repeats()
+            .find(|repeat| repeat.fields.iter().any(|f| f.name == name))
+    }
+
+    fn repeats(&self) -> impl Iterator<Item = &Repeat> {
         self.steps
             .iter()
             .flat_map(|step| &step.items)
-            .find_map(|item| match item {
-                Item::Repeat(repeat) if repeat.fields.iter().any(|f| f.name == name) => {
-                    Some(repeat)
-                }
-                _ => None,
+            .filter_map(|item| match item {
+                Item::Repeat(repeat) => Some(repeat),
+                Item::Field(_) => None,
             })
     }
 

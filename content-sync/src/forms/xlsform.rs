@@ -235,8 +235,8 @@ struct Builder<'a> {
     default_lang: String,
     problems: Vec<FormProblem>,
     steps: Vec<Step>,
-    /// Open groups: name, label, relevant, row, whether it is a step.
-    groups: Vec<(String, Texts, Option<Expr>, usize)>,
+    /// Open groups: their relevant condition and the row they begin on.
+    groups: Vec<(Option<Expr>, usize)>,
     repeat: Option<(Repeat, usize)>,
     loose: Vec<Item>,
     names: BTreeMap<String, usize>,
@@ -458,7 +458,7 @@ pub fn convert(workbook: &Workbook) -> Result<FormDef, Vec<FormProblem>> {
     if let Some((_, row)) = builder.repeat.take() {
         builder.problem(row, Some("type"), "begin repeat without end repeat");
     }
-    if let Some((_, _, _, row)) = builder.groups.last().cloned() {
+    if let Some(&(_, row)) = builder.groups.last() {
         builder.problem(row, Some("type"), "begin group without end group");
     }
     builder.flush_loose(&title);
@@ -567,13 +567,13 @@ fn convert_row(
             if b.groups.is_empty() {
                 b.flush_loose(title);
                 b.steps.push(Step {
-                    name: name.clone(),
-                    label: label.clone(),
+                    name,
+                    label,
                     relevant: relevant.clone(),
                     items: Vec::new(),
                 });
             }
-            b.groups.push((name, label, relevant, row));
+            b.groups.push((relevant, row));
             return;
         }
         ["end", "group"] | ["end_group"] => {
@@ -764,7 +764,7 @@ fn group_conditions(b: &Builder<'_>) -> Vec<Expr> {
     b.groups
         .iter()
         .skip(1)
-        .filter_map(|(_, _, relevant, _)| relevant.clone())
+        .filter_map(|(relevant, _)| relevant.clone())
         .collect()
 }
 

@@ -164,16 +164,7 @@ pub struct Scope<'a> {
 
 impl Env for Scope<'_> {
     fn field(&self, name: &str) -> Value {
-        if let Some(repeat) = self
-            .form
-            .steps
-            .iter()
-            .flat_map(|s| &s.items)
-            .find_map(|item| match item {
-                content_sync::forms::model::Item::Repeat(r) if r.name == name => Some(r),
-                _ => None,
-            })
-        {
+        if let Some(repeat) = self.form.repeat(name) {
             // The repeat itself: one value per entry, for count().
             return Value::Many(
                 (0..self.answers.entries(&repeat.name))

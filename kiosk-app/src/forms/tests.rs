@@ -281,3 +281,18 @@ fn wiping_the_session_forgets_the_form_and_the_profile() {
     profile.zeroize();
     assert!(profile.is_empty());
 }
+
+#[test]
+fn every_reason_an_answer_is_refused_has_a_message() {
+    // The translation test holds every language to German's keys.
+    let ids = crate::i18n::message_ids(crate::i18n::source(crate::Language::German));
+    for invalid in Invalid::ALL {
+        assert!(
+            ids.iter().any(|id| id == invalid.message_key()),
+            "{invalid:?}"
+        );
+    }
+    for key in ["form-required", "form-constraint"] {
+        assert!(ids.iter().any(|id| id == key), "{key}");
+    }
+}

@@ -433,15 +433,7 @@ impl Wizard {
 
     /// Adds an entry to `repeat` unless it is full.
     pub fn add_entry(&mut self, repeat: &str) {
-        let max = self
-            .form
-            .steps
-            .iter()
-            .flat_map(|s| &s.items)
-            .find_map(|item| match item {
-                Item::Repeat(r) if r.name == repeat => Some(r.max as usize),
-                _ => None,
-            });
+        let max = self.form.repeat(repeat).map(|r| r.max as usize);
         if max.is_some_and(|max| self.answers.entries(repeat) < max) {
             self.answers.add_entry(repeat);
             self.recalculate();

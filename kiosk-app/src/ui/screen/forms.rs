@@ -9,7 +9,7 @@ use iced::{Element, Length};
 use content_sync::forms::FormDef;
 use content_sync::model::Category;
 use content_sync::search::fold;
-use kiosk_app::keyboard::{Key, Keyboard, Outcome};
+use kiosk_app::keyboard::{Key, Keyboard, press_open};
 use kiosk_app::language::Language;
 use kiosk_app::session::Session;
 
@@ -56,13 +56,7 @@ pub fn update(
                 state.keyboard = Some(Keyboard::new(session.language, site_languages));
             }
         }
-        Message::Key(key) => {
-            if let Some(keyboard) = &mut state.keyboard
-                && keyboard.press(&key, &mut session.forms_search) == Outcome::Done
-            {
-                state.keyboard = None;
-            }
-        }
+        Message::Key(key) => press_open(&mut state.keyboard, &key, &mut session.forms_search),
         Message::Clear => zeroize::Zeroize::zeroize(&mut session.forms_search),
         Message::Open(id) => return Some(id),
     }

@@ -10,7 +10,7 @@ use jiff::Zoned;
 use kiosk_app::content::{Category, Content, Found, Position, Service};
 use kiosk_app::finder::{Card, Search, Words};
 use kiosk_app::i18n::Arg;
-use kiosk_app::keyboard::{Key, Keyboard, Outcome};
+use kiosk_app::keyboard::{Key, Keyboard, press_open};
 use kiosk_app::language::Language;
 use kiosk_app::session::Session;
 
@@ -189,13 +189,7 @@ pub fn update(
             }
             return None;
         }
-        Message::Key(key) => {
-            if let Some(keyboard) = &mut state.keyboard
-                && keyboard.press(&key, &mut session.search) == Outcome::Done
-            {
-                state.keyboard = None;
-            }
-        }
+        Message::Key(key) => press_open(&mut state.keyboard, &key, &mut session.search),
         Message::Clear => zeroize::Zeroize::zeroize(&mut session.search),
         Message::Open(id) => return Some(id),
     }
