@@ -63,3 +63,70 @@ pub fn tree(pid: u32) -> Vec<u32> {
     }
     all
 }
+
+/// Where a process's writable memory holds `needle`: the names of the
+/// mappings (`[heap]`, `[stack]`, `anonymous`, a file) with a hit, one per
+/// hit. Only private writable mappings are read: read-only ones are files
+/// and code, which cannot hold what someone typed. Regions the kernel
+/// refuses to read (guard pages) are skipped. Needs the right to trace the
+/// process (root, or its parent).
+pub fn memory_hits(pid: u32, needle: &[u8]) -> std::io::Result<Vec<String>> {
+    use std::os::unix::fs::FileExt as _;
+    let maps = std::fs::read_to_string(format!("/proc/{pid}/maps"))?;
+    let memory = std::fs::File::open(format!("/proc/{pid}/mem"))?;
+    let finder = memchr::memmem::Finder::new(needle);
+    const CHUNK: u64 = 4 << 20;
+    let mut hits = Vec::new();
+    let mut buffer = vec![0u8; CHUNK as usize + needle.len()];
+    for line in maps.lines() {
+        let mut fields = line.split_whitespace();
+        let (Some(range), Some(perms)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let name = fields.nth(3).unwrap_or("anonymous");
+        if !perms.starts_with("rw") || name == "[vvar]" || name == "[vsyscall]" {
+            continue;
+        }
+        let Some((start, end)) = range.split_once('-') else {
+            continue;
+        };
+        let (Ok(start), Ok(end)) = (u64::from_str_radix(start, 16), u64::from_str_radix(end, 16))
+        else {
+            continue;
+        };
+        let mut at = start;
+        while at < end {
+            // Overlap chunks by the needle's length so no hit is cut in two.
+            let want = (end - at).min(CHUNK + needle.len() as u64) as usize;
+            let Ok(read) = memory.read_at(&mut buffer[..want], at) else {
+                break;
+            };
+            if read == 0 {
+                break;
+            }
+            hits.extend(
+                finder
+                    .find_iter(&buffer[..read])
+                    .filter(|&offset| offset < CHUNK as usize)
+                    .map(|_| name.to_owned()),
+            );
+            at += CHUNK;
+        }
+    }
+    Ok(hits)
+}
+
+/// Processes whose command name (`/proc/PID/comm`) starts with `prefix`.
+pub fn named(prefix: &str) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| entry.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                .is_ok_and(|comm| comm.trim_end().starts_with(prefix))
+        })
+        .collect()
+}

@@ -166,6 +166,11 @@ impl Xvfb {
         })
     }
 
+    /// The X server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// The `DISPLAY` value for programs to run on it.
     pub fn display(&self) -> String {
         format!(":{}", self.number)

@@ -23,7 +23,7 @@ fn forms(language: Language) -> Kiosk {
     kiosk
 }
 
-fn title(kiosk: &Kiosk, id: &str) -> String {
+pub(super) fn title(kiosk: &Kiosk, id: &str) -> String {
     let Screen::Forms(state) = kiosk.screen() else {
         panic!("not the forms list: {:?}", kiosk.screen());
     };
@@ -69,7 +69,7 @@ fn at(kiosk: &Kiosk) -> WizardStep {
 }
 
 /// A string of letters no file or memory holds by chance.
-fn canary() -> String {
+pub(super) fn canary() -> String {
     let seed = std::process::id() as u64 ^ jiff::Timestamp::now().as_nanosecond() as u64;
     let letters: String = (0..10)
         .map(|i| char::from(b'a' + ((seed >> (i * 5)) % 26) as u8))
@@ -78,7 +78,7 @@ fn canary() -> String {
 }
 
 /// Whether any file under `dir` holds `needle`.
-fn found_in_files(dir: &std::path::Path, needle: &[u8]) -> Vec<std::path::PathBuf> {
+pub(super) fn found_in_files(dir: &std::path::Path, needle: &[u8]) -> Vec<std::path::PathBuf> {
     let mut hits = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return hits;

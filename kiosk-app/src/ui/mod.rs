@@ -24,6 +24,8 @@ mod form_tests;
 #[cfg(test)]
 mod help_tests;
 #[cfg(test)]
+mod process_tests;
+#[cfg(test)]
 mod tests;
 
 use std::sync::Arc;
