@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use content_sync::hsds;
-use content_sync::model::{Category, Days, PackInfo};
+use content_sync::model::{Audience, Category, Days, PackInfo, Service};
 use content_sync::source::{Pack, read_dir};
 
 fn fixture(name: &str) -> std::path::PathBuf {
@@ -32,6 +32,14 @@ fn reasons(import: &hsds::Import) -> Vec<String> {
         .collect()
 }
 
+/// The service with the pack id `id`.
+fn service<'a>(pack: &'a Pack, id: &str) -> &'a Service {
+    pack.services
+        .iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no service {id}"))
+}
+
 fn info() -> PackInfo {
     PackInfo::new("Test", "Leipzig", vec!["de".into(), "en".into()])
 }
@@ -39,7 +47,7 @@ fn info() -> PackInfo {
 #[test]
 fn the_json_form_is_imported_with_translations_and_reasons() {
     let import = hsds::import(&fixture("services.json"), &info()).unwrap();
-    assert_eq!(import.imported, 2);
+    assert_eq!(import.imported, 4);
     let reasons = reasons(&import);
     has(&reasons, "svc-003: no category");
     has(&reasons, "svc-004: no description in \"en\"");
@@ -59,6 +67,58 @@ fn the_json_form_is_imported_with_translations_and_reasons() {
     );
     assert_eq!(food.summary["en"], "A warm room, tea, and soup at noon.");
     assert!(pack.services.iter().any(|s| s.category == Category::Debts));
+}
+
+#[test]
+fn the_json_form_carries_costs_access_audience_and_documents() {
+    let import = hsds::import(&fixture("services.json"), &info()).unwrap();
+    let reasons = reasons(&import);
+    let pack = Pack::parse(&import.files).unwrap();
+    // A cost option of 2.50 makes it not free, despite "kostenlos" for tea;
+    // the fees text comes in both languages.
+    let food = service(&pack, "svc-001");
+    assert_eq!(food.free, Some(false));
+    assert_eq!(food.fees["de"], "Suppe 2,50 €, Tee kostenlos.");
+    assert_eq!(food.fees["en"], "Soup €2.50, tea free.");
+    assert_eq!(food.wheelchair, Some(true), "Rollstuhlgerechter Eingang");
+    assert_eq!(food.audience, []);
+    assert!(food.bring.is_empty());
+    // "Kostenlos." without cost options is free; its fees text has no
+    // English and is left out (and said so), the documents are kept.
+    let debts = service(&pack, "svc-002");
+    assert_eq!(debts.free, Some(true));
+    assert!(debts.fees.is_empty());
+    has(
+        &reasons,
+        "svc-002: no fees_description in \"en\" (imported without fees)",
+    );
+    assert_eq!(
+        debts.bring["de"],
+        "Personalausweis, alle Briefe von Gläubigern"
+    );
+    assert_eq!(debts.bring["en"], "ID card, all letters from creditors");
+    assert_eq!(debts.wheelchair, None);
+    // Only for women, not step-free; its cost option's amount is not a
+    // number, which is reported, and nothing else of it is lost.
+    has(
+        &reasons,
+        "svc-005: cost option amount \"2,50 Euro\" is not a number (the service is imported \
+         without it)",
+    );
+    let shelter = service(&pack, "svc-005");
+    assert_eq!(shelter.audience, [Audience::Women]);
+    assert_eq!(shelter.wheelchair, Some(false));
+    assert_eq!(shelter.free, None);
+    assert!(shelter.fees.is_empty());
+    assert_eq!(shelter.category, Category::Sleep);
+    assert_eq!(shelter.phone, "0341 555 0205");
+    assert_eq!(shelter.hours.len(), 1);
+    assert_eq!(shelter.summary["en"], "A bed for the night.");
+    // Young people; every cost option is 0.
+    let youth = service(&pack, "svc-006");
+    assert_eq!(youth.audience, [Audience::Young]);
+    assert_eq!(youth.free, Some(true));
+    assert_eq!(youth.appointment, Some(true));
 }
 
 #[test]
@@ -84,7 +144,7 @@ fn the_tabular_form_is_imported_through_the_command() {
         "{stdout} {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(stdout.contains("imported 2 services"), "{stdout}");
+    assert!(stdout.contains("imported 3 services"), "{stdout}");
     assert!(stdout.contains("s2: schedule repeats MONTHLY"), "{stdout}");
     assert!(stdout.contains("s3: no category"), "{stdout}");
     let pack = Pack::parse(&read_dir(&dir).unwrap()).unwrap();
@@ -92,6 +152,25 @@ fn the_tabular_form_is_imported_through_the_command() {
     assert_eq!(clothes.category, Category::ClothesShowers);
     assert_eq!(clothes.hours[0].days, "mon-thu".parse::<Days>().unwrap());
     assert_eq!(clothes.summary["en"], "Clothes and shoes, free.");
+    // The new tables: cost options, required documents, accessibility.
+    assert_eq!(clothes.free, Some(true), "its only cost option is 0");
+    assert_eq!(clothes.wheelchair, Some(true), "Stufenloser Eingang");
+    assert_eq!(clothes.bring["de"], "Berechtigungsschein");
+    assert_eq!(clothes.bring["en"], "Entitlement card");
+    let showers = pack.services.iter().find(|s| s.id == "s2").unwrap();
+    assert_eq!(showers.free, Some(false));
+    assert_eq!(showers.fees["de"], "1 € pro Dusche, Handtuch inklusive.");
+    assert_eq!(showers.fees["en"], "€1 a shower, towel included.");
+    assert_eq!(showers.audience, [Audience::Women]);
+    assert_eq!(showers.wheelchair, None, "eingeschränkt barrierefrei");
+    assert!(
+        stdout.contains("s2: cost option amount \"ein Euro\" is not a number"),
+        "{stdout}"
+    );
+    let workshop = pack.services.iter().find(|s| s.id == "s4").unwrap();
+    assert_eq!(workshop.audience, [Audience::Young], "maximum_age 26");
+    assert_eq!(workshop.free, Some(true), "gratis");
+    assert_eq!(workshop.fees["en"], "free");
     // The result is a source that publishes.
     let check = Command::new(env!("CARGO_BIN_EXE_content-sync"))
         .arg("check")

@@ -3,20 +3,32 @@
 //!
 //! Input is either the JSON form (a file holding an array of services in
 //! HSDS 3.0's compiled form, with nested `organization`,
-//! `service_at_locations[].location.addresses[]`, `phones[]`, `schedules[]`
-//! and `attributes[].taxonomy_term`) or the tabular form (a directory with
-//! `datapackage.json` and `services.csv`, `phones.csv`, `schedules.csv`,
-//! `service_at_locations.csv`, `locations.csv`, `addresses.csv`,
-//! `attributes.csv`, `taxonomy_terms.csv`; the ones a dataset lacks are
-//! simply empty).
+//! `service_at_locations[].location.addresses[]`, `phones[]`, `schedules[]`,
+//! `attributes[].taxonomy_term`, `cost_options[]`, `required_documents[]`
+//! and `service_at_locations[].location.accessibility[]`) or the tabular
+//! form (a directory with `datapackage.json` and `services.csv`,
+//! `phones.csv`, `schedules.csv`, `service_at_location.csv` (or `..._locations.csv`),
+//! `locations.csv`, `addresses.csv`, `attributes.csv`, `taxonomy_terms.csv`,
+//! `languages.csv`, `cost_options.csv`, `required_documents.csv`,
+//! `accessibility.csv`; the ones a dataset lacks are simply empty).
+//!
+//! Besides name, address, phone, position, languages and weekly hours, a
+//! service's `fees_description` becomes its fees, its cost options whether
+//! it is free, its locations' accessibility whether it is step-free, its
+//! `eligibility_description` and `maximum_age` whom it is only for, and its
+//! required documents what to bring (`fields.rs` has the rules and word
+//! lists). HSDS 3.0 has no closure dates (2.0's `holiday_schedules` is
+//! gone; an exceptional schedule is a weekly one limited by `valid_to`), so
+//! `closed` stays empty and such schedules are reported.
 //!
 //! **Anlauf profile.** HSDS is extended, not forked, by two optional fields
 //! (columns) on `service`:
 //! - `x_anlauf_category`: one of the pack's categories, taking precedence
 //!   over the taxonomy terms;
 //! - `x_anlauf_translations`: a JSON object of language tag to
-//!   `{"description": "…"}`, for the languages besides German (the
-//!   `description` field itself is German).
+//!   `{"description": "…", "fees_description": "…", "required_documents":
+//!   ["…"]}` (the last two optional), for the languages besides German (the
+//!   fields themselves are German).
 //!
 //! Every service that cannot be carried over is reported with the reason:
 //! no category, no address, a description missing in one of the pack's
@@ -24,6 +36,7 @@
 //! pack's day groups, not weekly) is dropped and reported, never guessed.
 
 pub(crate) mod csv;
+mod fields;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -196,6 +209,17 @@ struct Record {
     organization: String,
     position: Option<Position>,
     languages: Vec<String>,
+    /// `fees_description` (or the deprecated `fees`), German.
+    fees_description: String,
+    cost_options: Vec<fields::CostOption>,
+    /// `eligibility_description`.
+    eligibility: String,
+    maximum_age: String,
+    /// The `document` of each required document, German.
+    documents: Vec<String>,
+    /// The `description` and `details` of each accessibility record of the
+    /// service's locations.
+    accessibility: Vec<String>,
 }
 
 /// A location's latitude and longitude, given as numbers or as text.
@@ -329,30 +353,27 @@ fn convert(
             skipped.push(skip("no physical address".into()));
             continue;
         };
-        let mut summary = BTreeMap::new();
-        if !record.description.trim().is_empty() {
-            summary.insert("de".to_owned(), record.description.trim().to_owned());
-        }
-        if !record.translations.trim().is_empty() {
+        let translations = if record.translations.trim().is_empty() {
+            serde_json::Map::new()
+        } else {
             let Ok(Value::Object(map)) = serde_json::from_str::<Value>(&record.translations) else {
                 skipped.push(skip("x_anlauf_translations is not a JSON object".into()));
                 continue;
             };
-            for (lang, value) in map {
-                if let Some(text) = value.get("description").and_then(Value::as_str) {
-                    summary.insert(lang, text.trim().to_owned());
-                }
-            }
-        }
-        summary.retain(|lang, text| info.languages.contains(lang) && !text.is_empty());
-        if let Some(lang) = info
-            .languages
-            .iter()
-            .find(|lang| !summary.contains_key(*lang))
-        {
+            map
+        };
+        let summary = fields::texts_of(
+            &record.description,
+            &translations,
+            "description",
+            &info.languages,
+        );
+        if let Some(lang) = fields::missing(&summary, &info.languages) {
             skipped.push(skip(format!("no description in \"{lang}\"")));
             continue;
         }
+        let extras = fields::extras_of(&record, &translations, &info.languages);
+        skipped.extend(extras.notes.iter().cloned().map(skip));
         let mut hours = Vec::new();
         for schedule in &record.schedules {
             match hours_of(schedule) {
@@ -380,13 +401,13 @@ fn convert(
             closed: Vec::new(),
             holidays: Default::default(),
             languages: record.languages.clone(),
-            free: None,
+            free: extras.free,
             appointment: hours.is_empty().then_some(true),
-            wheelchair: None,
-            audience: Vec::new(),
+            wheelchair: extras.wheelchair,
+            audience: extras.audience,
             crisis_line: false,
-            bring: Default::default(),
-            fees: Default::default(),
+            bring: extras.bring,
+            fees: extras.fees,
             way: Default::default(),
             id: slug(&record.id, &mut taken),
             name: record.name.trim().to_owned(),
@@ -443,6 +464,34 @@ fn schedule_of(value: &Value) -> Schedule {
             .iter()
             .map(|field| (*field, str_of(value, field)))
             .collect(),
+    }
+}
+
+fn cost_option_of(value: &Value) -> fields::CostOption {
+    fields::CostOption {
+        amount: str_of(value, "amount"),
+        currency: str_of(value, "currency"),
+        option: str_of(value, "option"),
+        amount_description: str_of(value, "amount_description"),
+    }
+}
+
+/// An accessibility record's `description` and `details` as one text.
+fn accessibility_of(value: &Value) -> String {
+    format!(
+        "{}\n{}",
+        str_of(value, "description"),
+        str_of(value, "details")
+    )
+}
+
+/// `fees_description`, or the deprecated `fees` where it is empty.
+fn fees_of(service: &Value) -> String {
+    let fees = str_of(service, "fees_description");
+    if fees.trim().is_empty() {
+        str_of(service, "fees")
+    } else {
+        fees
     }
 }
 
@@ -508,6 +557,18 @@ fn from_json(path: &Path) -> Result<Vec<Record>, HsdsError> {
             organization,
             position,
             languages,
+            fees_description: fees_of(service),
+            cost_options: array(service, "cost_options").map(cost_option_of).collect(),
+            eligibility: str_of(service, "eligibility_description"),
+            maximum_age: str_of(service, "maximum_age"),
+            documents: array(service, "required_documents")
+                .map(|d| str_of(d, "document"))
+                .collect(),
+            accessibility: locations
+                .iter()
+                .flat_map(|l| array(l, "accessibility"))
+                .map(accessibility_of)
+                .collect(),
             id: str_of(service, "id"),
             name: str_of(service, "name"),
             description: str_of(service, "description"),
@@ -550,12 +611,18 @@ fn from_tables(dir: &Path) -> Result<Vec<Record>, HsdsError> {
     let services = table("services.csv")?;
     let phones = table("phones.csv")?;
     let schedules = table("schedules.csv")?;
-    let at_locations = table("service_at_locations.csv")?;
+    // The specification's data package calls the link table
+    // service_at_location.csv; some exports use the plural.
+    let mut at_locations = table("service_at_location.csv")?;
+    at_locations.extend(table("service_at_locations.csv")?);
     let addresses = table("addresses.csv")?;
     let attributes = table("attributes.csv")?;
     let terms = table("taxonomy_terms.csv")?;
     let location_rows = table("locations.csv")?;
     let language_rows = table("languages.csv")?;
+    let cost_rows = table("cost_options.csv")?;
+    let document_rows = table("required_documents.csv")?;
+    let accessibility_rows = table("accessibility.csv")?;
     let get = |row: &BTreeMap<String, String>, key: &str| row.get(key).cloned().unwrap_or_default();
     let mut records = Vec::new();
     for service in &services {
@@ -603,10 +670,29 @@ fn from_tables(dir: &Path) -> Result<Vec<Record>, HsdsError> {
             .map(|row| get(row, "code"))
             .filter(|code| !code.is_empty())
             .collect();
+        let service_value = row_value(service);
         records.push(Record {
             organization: String::new(),
             position,
             languages,
+            fees_description: fees_of(&service_value),
+            cost_options: cost_rows
+                .iter()
+                .filter(own)
+                .map(|row| cost_option_of(&row_value(row)))
+                .collect(),
+            eligibility: get(service, "eligibility_description"),
+            maximum_age: get(service, "maximum_age"),
+            documents: document_rows
+                .iter()
+                .filter(own)
+                .map(|row| get(row, "document"))
+                .collect(),
+            accessibility: accessibility_rows
+                .iter()
+                .filter(|row| locations.contains(&get(row, "location_id")))
+                .map(|row| accessibility_of(&row_value(row)))
+                .collect(),
             id: id.clone(),
             name: get(service, "name"),
             description: get(service, "description"),
