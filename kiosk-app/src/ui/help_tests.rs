@@ -1,5 +1,6 @@
 //! Headless tests of the help finder: typing on the on-screen keyboard,
-//! topics, filters, a service in full, the map moved by a finger, and the
+//! topics, filters, a service in full, the map moved by a finger and
+//! zoomed by two, and the
 //! slip, in German and Arabic.
 
 use iced::{Point, Vector};
@@ -134,6 +135,42 @@ fn in_arabic_a_service_opens_in_full_and_its_map_moves_under_a_finger() {
     };
     assert_eq!(state.view.zoom, zoom - 1);
     let _: &map::State = state;
+
+    // Two fingers spread apart zoom in one level; pinched together, out.
+    let zoom_after = |kiosk: &mut Kiosk, from: f32, to: f32| {
+        let one = iced::touch::Finger(1);
+        let two = iced::touch::Finger(2);
+        let at = |x: f32| Point::new(x, 450.0);
+        let messages: Vec<Message> = {
+            let mut ui = super::tests::simulator(kiosk, WIDE);
+            let events = [
+                pressed(one, at(600.0 - from)),
+                pressed(two, at(600.0 + from)),
+                moved(two, at(600.0 + (from + to) / 2.0)),
+                moved(two, at(600.0 + to)),
+                lifted(two, at(600.0 + to)),
+                lifted(one, at(600.0 - from)),
+            ];
+            for event in events {
+                ui.simulate([iced::Event::Touch(event)]);
+            }
+            ui.into_messages().collect()
+        };
+        for message in messages {
+            kiosk.apply(message);
+        }
+        match kiosk.screen() {
+            Screen::Map(state) => state.view.zoom,
+            other => panic!("left the map: {other:?}"),
+        }
+    };
+    assert_eq!(zoom_after(&mut kiosk, 60.0, 150.0), zoom);
+    assert_eq!(zoom_after(&mut kiosk, 150.0, 40.0), zoom - 1);
+    assert_eq!(
+        zoom_after(&mut kiosk, 100.0, 120.0),
+        zoom - 1,
+        "a small spread is not a zoom"
+    );
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! The map: the pack's tiles around the terminal and one service, moved by
-//! dragging and zoomed with large buttons. Without tiles it is a schematic
+//! dragging and zoomed with large buttons or two fingers. Without tiles it is a schematic
 //! with both places joined by a line.
 
 use iced::widget::{column, container, image};
@@ -121,7 +121,8 @@ pub fn view<'a>(ui: View<'a>, state: &'a State) -> Element<'a, Message> {
                 .clip(true)
                 .width(Length::Fill)
                 .height(Length::Fill),
-            Message::Drag
+            Message::Drag,
+            Message::Zoom,
         )
     ]
     .spacing(12)
