@@ -7,6 +7,7 @@ mod answers;
 mod official;
 mod print;
 mod profile;
+pub mod sample;
 mod wizard;
 
 pub use answers::{Answers, Slot};

@@ -12,7 +12,7 @@ use super::tests::{WIDE, bounds_of, kiosk, t, tap, tap_key};
 use super::{Kiosk, Message};
 
 /// A kiosk in `language` on the forms list.
-fn forms(language: Language) -> Kiosk {
+pub(super) fn forms(language: Language) -> Kiosk {
     let mut kiosk = kiosk();
     kiosk.ctx.clock = Some("2026-11-25T15:00[Europe/Berlin]".parse().unwrap());
     tap_key(&mut kiosk, WIDE, "attract-touch");
@@ -35,7 +35,7 @@ pub(super) fn title(kiosk: &Kiosk, id: &str) -> String {
     FormDef::text(&form.title, kiosk.session().language.tag()).to_owned()
 }
 
-fn open(kiosk: &mut Kiosk, id: &str) {
+pub(super) fn open(kiosk: &mut Kiosk, id: &str) {
     let name = title(kiosk, id);
     tap(kiosk, WIDE, &name);
     assert!(

@@ -20,6 +20,8 @@ mod topbar;
 mod view;
 
 #[cfg(test)]
+mod bench_tests;
+#[cfg(test)]
 mod form_tests;
 #[cfg(test)]
 mod help_tests;

@@ -44,54 +44,106 @@ pub enum ScreenshotError {
 
 /// Renders what the kiosk shows now at `size` logical pixels, scale 1.
 pub fn render(kiosk: &Kiosk, size: Size) -> Result<Frame, ScreenshotError> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|_| ScreenshotError::Renderer)?;
-    let mut renderer = runtime
-        .block_on(<iced::Renderer as renderer::Headless>::new(
-            theme::FONT,
-            Pixels(16.0),
-            None,
-        ))
-        .ok_or(ScreenshotError::Renderer)?;
-    let theme: Theme = kiosk.theme();
-    let palette = Palette::of(kiosk.session.display.contrast);
-    let mut ui: UserInterface<'_, Message, Theme, iced::Renderer> = UserInterface::build(
-        kiosk.view(),
-        size,
-        user_interface::Cache::default(),
-        &mut renderer,
-    );
-    let mut messages = Vec::new();
-    let _ = ui.update(
-        &[Event::Window(window::Event::RedrawRequested(
-            iced::time::Instant::now(),
-        ))],
-        mouse::Cursor::Unavailable,
-        &mut renderer,
-        &mut iced::advanced::clipboard::Null,
-        &mut messages,
-    );
-    ui.draw(
-        &mut renderer,
-        &theme,
-        &renderer::Style {
-            text_color: theme::color(palette.text),
-        },
-        mouse::Cursor::Unavailable,
-    );
-    let width = size.width.round() as u32;
-    let height = size.height.round() as u32;
-    let rgba = renderer.screenshot(
-        Size::new(width, height),
-        1.0,
-        theme::color(palette.background),
-    );
-    Ok(Frame {
-        width,
-        height,
-        rgba,
-    })
+    Painter::new()?.paint(kiosk, size)
+}
+
+/// iced's software renderer without a window, kept from frame to frame
+/// with the widget cache, as the kiosk's own event loop keeps them.
+pub struct Painter {
+    renderer: iced::Renderer,
+    cache: user_interface::Cache,
+}
+
+impl Painter {
+    /// Starts the headless renderer.
+    pub fn new() -> Result<Painter, ScreenshotError> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .map_err(|_| ScreenshotError::Renderer)?;
+        let renderer = runtime
+            .block_on(<iced::Renderer as renderer::Headless>::new(
+                theme::FONT,
+                Pixels(16.0),
+                None,
+            ))
+            .ok_or(ScreenshotError::Renderer)?;
+        Ok(Painter {
+            renderer,
+            cache: user_interface::Cache::default(),
+        })
+    }
+
+    /// One frame of what the kiosk shows now: view, layout, draw, and
+    /// every pixel rasterised.
+    pub fn paint(&mut self, kiosk: &Kiosk, size: Size) -> Result<Frame, ScreenshotError> {
+        let palette = self.draw(kiosk, size);
+        let width = size.width.round() as u32;
+        let height = size.height.round() as u32;
+        let rgba = self.renderer.screenshot(
+            Size::new(width, height),
+            1.0,
+            theme::color(palette.background),
+        );
+        Ok(Frame {
+            width,
+            height,
+            rgba,
+        })
+    }
+
+    /// Rasterises the frame into `pixels` (one `u32` per pixel), the buffer
+    /// iced's software compositor hands to the window: what a frame costs
+    /// on the device, without a screenshot's pixel conversion.
+    #[cfg(test)]
+    pub fn raster(&mut self, kiosk: &Kiosk, size: Size, pixels: &mut Vec<u32>) {
+        let palette = self.draw(kiosk, size);
+        let (width, height) = (size.width.round() as u32, size.height.round() as u32);
+        pixels.resize(width as usize * height as usize, 0);
+        let (Some(mut pixmap), Some(mut mask)) = (
+            tiny_skia::PixmapMut::from_bytes(bytemuck::cast_slice_mut(pixels), width, height),
+            tiny_skia::Mask::new(width, height),
+        ) else {
+            return;
+        };
+        let viewport =
+            iced::advanced::graphics::Viewport::with_physical_size(Size::new(width, height), 1.0);
+        self.renderer.draw(
+            &mut pixmap,
+            &mut mask,
+            &viewport,
+            &[iced::Rectangle::with_size(size)],
+            theme::color(palette.background),
+        );
+    }
+
+    /// The view built, laid out and drawn into the renderer's layers.
+    fn draw(&mut self, kiosk: &Kiosk, size: Size) -> Palette {
+        let theme: Theme = kiosk.theme();
+        let palette = Palette::of(kiosk.session.display.contrast);
+        let cache = std::mem::take(&mut self.cache);
+        let mut ui: UserInterface<'_, Message, Theme, iced::Renderer> =
+            UserInterface::build(kiosk.view(), size, cache, &mut self.renderer);
+        let mut messages = Vec::new();
+        let _ = ui.update(
+            &[Event::Window(window::Event::RedrawRequested(
+                iced::time::Instant::now(),
+            ))],
+            mouse::Cursor::Unavailable,
+            &mut self.renderer,
+            &mut iced::advanced::clipboard::Null,
+            &mut messages,
+        );
+        ui.draw(
+            &mut self.renderer,
+            &theme,
+            &renderer::Style {
+                text_color: theme::color(palette.text),
+            },
+            mouse::Cursor::Unavailable,
+        );
+        self.cache = ui.into_cache();
+        palette
+    }
 }
 
 /// Writes a frame as PNG.

@@ -1,0 +1,97 @@
+//! Benchmarks of the kiosk's screens that need its private UI, run by
+//! `tests/bench ui` in release mode (ignored in the normal suite). One JSON
+//! line per figure on stdout.
+//!
+//! - `kiosk.form_step_drawn_ms`: a visitor's Next on a demo form, measured
+//!   from the message to the last pixel of the next step: the wizard's
+//!   update, the view, the layout and the whole 1366x768 frame rasterised
+//!   by iced's software renderer into the pixel buffer the window shows
+//!   (the renderer the device uses, without a GPU; presenting the buffer is
+//!   left out). Beside it, in the same run, a redraw of the same screen
+//!   without any change: the part of the figure that is only drawing.
+
+use std::time::{Duration, Instant};
+
+use anlauf_tests::bench::{Stats, emit};
+use kiosk_app::forms::{WizardStep, sample};
+use kiosk_app::language::Language;
+use serde_json::json;
+
+use super::form_tests::{forms, open};
+use super::screen::form;
+use super::screenshot::Painter;
+use super::tests::WIDE;
+use super::{Kiosk, Message};
+
+const FORMS: [&str; 3] = ["buergergeld-weiterbewilligung", "postadresse", "wohngeld"];
+
+fn hundredths(ms: f64) -> f64 {
+    (ms * 100.0).round() / 100.0
+}
+
+/// Walks one form to its summary; returns the step changes and the plain
+/// redraws it measured.
+fn walk(
+    painter: &mut Painter,
+    kiosk: &mut Kiosk,
+    variant: usize,
+) -> (Vec<Duration>, Vec<Duration>) {
+    let (mut steps, mut redraws) = (Vec::new(), Vec::new());
+    let mut pixels = Vec::new();
+    painter.raster(kiosk, WIDE, &mut pixels);
+    let mut guard = 0;
+    loop {
+        guard += 1;
+        assert!(guard < 40, "the form does not reach its summary");
+        let wizard = kiosk.session.form.as_mut().unwrap();
+        if wizard.at() == WizardStep::Summary {
+            return (steps, redraws);
+        }
+        sample::fill_step(wizard, variant);
+        // The answers as they are on screen before Next is touched.
+        painter.raster(kiosk, WIDE, &mut pixels);
+        let started = Instant::now();
+        painter.raster(kiosk, WIDE, &mut pixels);
+        redraws.push(started.elapsed());
+
+        let before = kiosk.session.form.as_ref().unwrap().at();
+        let started = Instant::now();
+        kiosk.apply(Message::Form(form::Message::Next));
+        painter.raster(kiosk, WIDE, &mut pixels);
+        steps.push(started.elapsed());
+        std::hint::black_box(pixels[pixels.len() / 2]);
+        assert_ne!(
+            kiosk.session.form.as_ref().unwrap().at(),
+            before,
+            "Next was refused"
+        );
+    }
+}
+
+#[test]
+#[ignore = "a benchmark: `tests/bench ui` runs it in release mode"]
+fn bench_form_step_change_drawn() {
+    let mut painter = Painter::new().unwrap();
+    let (mut steps, mut redraws) = (Vec::new(), Vec::new());
+    for language in [Language::German, Language::Arabic] {
+        for id in FORMS {
+            for variant in 0..3 {
+                let mut kiosk = forms(language);
+                open(&mut kiosk, id);
+                let (s, r) = walk(&mut painter, &mut kiosk, variant);
+                steps.extend(s);
+                redraws.extend(r);
+            }
+        }
+    }
+    let (step, redraw) = (Stats::of(&steps), Stats::of(&redraws));
+    emit(json!({
+        "bench": "kiosk", "figure": "form_step_drawn_ms",
+        "steps": step.n, "p50": hundredths(step.p50), "p99": hundredths(step.p99),
+        "max": hundredths(step.max), "target_ms": 16,
+        "baseline": "redraw of the same screen without a change",
+        "redraw_p50": hundredths(redraw.p50), "redraw_p99": hundredths(redraw.p99),
+        "size": "1366x768", "languages": ["de", "ar"], "forms": FORMS,
+        "note": "Next on a filled step: wizard update, view, layout and the whole frame rasterised by iced's software renderer (tiny-skia) into the window's pixel buffer, headless; presenting it is not included",
+    }));
+}
