@@ -135,6 +135,7 @@ async fn publish(iface: &InterfaceRef<SyncService>, status: &Status, version: u6
 /// Runs until SIGTERM or SIGINT.
 pub async fn run(config: Config) -> Result<(), DaemonError> {
     let store = Store::open(&config.store)?;
+    store.rebuild_outdated()?;
     let mut status = Status::load(&config.store);
     let mut version = store.current()?.map_or(0, |g| g.version);
     let (requests, mut wakeups) = mpsc::channel(1);

@@ -17,7 +17,7 @@ pub use crate::search::fold;
 pub const FILE: &str = "content.sqlite";
 
 /// The schema version this code writes and reads.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// A database problem.
 #[derive(Debug, thiserror::Error)]
@@ -46,18 +46,19 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String, DbError> {
 const SCHEMA: &str = "
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE service(
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, category TEXT NOT NULL,
+    n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, category TEXT NOT NULL,
     lat REAL, lon REAL, free INTEGER, appointment INTEGER, wheelchair INTEGER,
     women INTEGER NOT NULL, young INTEGER NOT NULL, crisis INTEGER NOT NULL,
-    languages TEXT NOT NULL, schedule TEXT NOT NULL, data TEXT NOT NULL);
+    languages TEXT NOT NULL, schedule TEXT NOT NULL);
 CREATE INDEX service_place ON service(lat);
 CREATE INDEX service_crisis ON service(crisis) WHERE crisis;
+CREATE TABLE service_data(n INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE service_category(
-    category TEXT NOT NULL, service_id TEXT NOT NULL, lat REAL, lon REAL,
-    PRIMARY KEY(category, service_id)) WITHOUT ROWID;
+    category TEXT NOT NULL, n INTEGER NOT NULL, lat REAL, lon REAL,
+    PRIMARY KEY(category, n)) WITHOUT ROWID;
 CREATE INDEX service_category_place ON service_category(category, lat);
 CREATE VIRTUAL TABLE service_search USING fts5(
-    name, body, service_id UNINDEXED,
+    name, body,
     tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
 CREATE TABLE term(term TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE lexicon(
@@ -127,20 +128,24 @@ pub fn build(pack: &Pack, version: u64, path: &Path) -> Result<(), DbError> {
 }
 
 fn insert_services(tx: &rusqlite::Transaction<'_>, services: &[Service]) -> Result<(), DbError> {
+    // The rows the search ranks are kept slim, keyed by a number that the
+    // text index and the category list share; the whole record lies apart
+    // and is read only for the services shown.
     let mut service = tx.prepare(
-        "INSERT INTO service(id, name, category, lat, lon, free, appointment, wheelchair, \
-         women, young, crisis, languages, schedule, data) \
+        "INSERT INTO service(n, id, name, category, lat, lon, free, appointment, wheelchair, \
+         women, young, crisis, languages, schedule) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
+    let mut data = tx.prepare("INSERT INTO service_data(n, data) VALUES (?1, ?2)")?;
     let mut category = tx.prepare(
-        "INSERT OR IGNORE INTO service_category(category, service_id, lat, lon) \
-         VALUES (?1, ?2, ?3, ?4)",
+        "INSERT OR IGNORE INTO service_category(category, n, lat, lon) VALUES (?1, ?2, ?3, ?4)",
     )?;
     let mut search =
-        tx.prepare("INSERT INTO service_search(name, body, service_id) VALUES (?1, ?2, ?3)")?;
-    for s in services {
+        tx.prepare("INSERT INTO service_search(rowid, name, body) VALUES (?1, ?2, ?3)")?;
+    for (n, s) in (1_i64..).zip(services) {
         let languages = format!(" {} ", s.languages.join(" "));
         service.execute(params![
+            n,
             s.id,
             s.name,
             s.category.id(),
@@ -154,19 +159,19 @@ fn insert_services(tx: &rusqlite::Transaction<'_>, services: &[Service]) -> Resu
             s.crisis_line,
             languages,
             json(&s.schedule())?,
-            json(s)?,
         ])?;
+        data.execute(params![n, json(s)?])?;
         for c in std::iter::once(&s.category).chain(&s.also) {
             category.execute(params![
                 c.id(),
-                s.id,
+                n,
                 s.position.map(|p| p.lat),
                 s.position.map(|p| p.lon)
             ])?;
         }
         let name = fold(&format!("{} {}", s.name, s.organization));
         let body = fold(&s.all_texts().collect::<Vec<_>>().join(" "));
-        search.execute(params![name, body, s.id])?;
+        search.execute(params![n, name, body])?;
     }
     Ok(())
 }
@@ -190,6 +195,7 @@ pub struct Content {
     pub(crate) conn: Connection,
     info: PackInfo,
     vocabulary: OnceCell<Vocabulary>,
+    places: OnceCell<crate::find::Places>,
 }
 
 impl Content {
@@ -212,6 +218,7 @@ impl Content {
             conn,
             info,
             vocabulary: OnceCell::new(),
+            places: OnceCell::new(),
         })
     }
 
@@ -269,14 +276,34 @@ impl Content {
             .get_or_init(|| Vocabulary::new(terms, synonyms, stopwords)))
     }
 
+    /// Every service's place and filter bits, read once (the search ranks
+    /// on them).
+    pub fn places(&self) -> Result<&crate::find::Places, DbError> {
+        if let Some(places) = self.places.get() {
+            return Ok(places);
+        }
+        let places = crate::find::Places::load(&self.conn)?;
+        Ok(self.places.get_or_init(|| places))
+    }
+
     /// The service `id`.
     pub fn service(&self, id: &str) -> Result<Service, DbError> {
-        let data: String =
-            self.conn
-                .query_row("SELECT data FROM service WHERE id = ?1", [id], |row| {
-                    row.get(0)
-                })?;
+        let data: String = self
+            .conn
+            .prepare_cached(
+                "SELECT d.data FROM service s JOIN service_data d ON d.n = s.n WHERE s.id = ?1",
+            )?
+            .query_row([id], |row| row.get(0))?;
         serde_json::from_str(&data).map_err(|e| DbError::Value(format!("service {id}: {e}")))
+    }
+
+    /// The service numbered `n` in this database (the search's key).
+    pub(crate) fn service_numbered(&self, n: i64) -> Result<Service, DbError> {
+        let data: String = self
+            .conn
+            .prepare_cached("SELECT data FROM service_data WHERE n = ?1")?
+            .query_row([n], |row| row.get(0))?;
+        serde_json::from_str(&data).map_err(|e| DbError::Value(format!("service {n}: {e}")))
     }
 
     /// Every service, in id order (for staff tools and tests).

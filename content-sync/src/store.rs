@@ -157,6 +157,28 @@ impl Store {
         current(&self.root)
     }
 
+    /// Builds the current generation's database again from its own files
+    /// when it was written by an older version of this program (another
+    /// schema), so that an upgraded kiosk can read the content it had.
+    /// Returns the rebuilt generation, or `None` when nothing was to do.
+    pub fn rebuild_outdated(&self) -> Result<Option<Generation>, StoreError> {
+        let Some(generation) = self.current()? else {
+            return Ok(None);
+        };
+        match generation.open() {
+            Err(StoreError::Db(DbError::Schema { found })) => {
+                tracing::info!(
+                    version = generation.version,
+                    found,
+                    "rebuilding the current generation's database for this program's schema"
+                );
+                let files = source::read_dir(&generation.files())?;
+                self.activate_files(&files, generation.version).map(Some)
+            }
+            _ => Ok(None),
+        }
+    }
+
     /// The previous generation.
     pub fn previous(&self) -> Result<Option<Generation>, StoreError> {
         generation_at(&self.root, "previous")

@@ -69,3 +69,28 @@ fn a_damaged_database_fails_its_integrity_check() {
     let outcome = generation.open().and_then(|content| Ok(content.check()?));
     assert!(outcome.is_err(), "damage went unnoticed");
 }
+
+#[test]
+fn a_database_of_an_older_schema_is_rebuilt_from_the_generations_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    assert!(
+        store.rebuild_outdated().unwrap().is_none(),
+        "no content yet"
+    );
+    let generation = store.activate_files(&demo(), 7).unwrap();
+    assert!(store.rebuild_outdated().unwrap().is_none(), "up to date");
+    // What an older content-sync left behind: another schema number.
+    let conn = rusqlite::Connection::open(generation.database()).unwrap();
+    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema'", [])
+        .unwrap();
+    drop(conn);
+    let error = generation.open().unwrap_err().to_string();
+    assert!(error.contains("schema 3"), "{error}");
+    let rebuilt = store.rebuild_outdated().unwrap().expect("rebuilt");
+    assert_eq!(rebuilt.version, 7);
+    assert_eq!(store.current().unwrap(), Some(rebuilt.clone()));
+    let content = rebuilt.open().unwrap();
+    content.check().unwrap();
+    assert!(content.service_count().unwrap() > 50);
+}

@@ -4,16 +4,20 @@
 //! relevance (how much of the question a service answers), then open now,
 //! then distance from the terminal.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use jiff::Zoned;
-use rusqlite::types::Value;
 
 use crate::db::{Content, DbError};
 use crate::geo;
 use crate::hours::{Calendar, Openness};
 use crate::model::{Category, Position, Schedule, Service};
 use crate::search::{self, Concept, Term};
+
+mod places;
+
+pub use places::Places;
+use places::{Gathered, Wanted};
 
 /// How many candidates the database ranks before opening hours are looked
 /// at; more when only open services are wanted.
@@ -31,9 +35,9 @@ const NEAR_DEGREES: f64 = 0.22;
 
 /// What answering one concept of a question is worth: a word in the name,
 /// a word in the texts, the category the words mean.
-const WEIGHT_NAME: i64 = 3;
-const WEIGHT_TEXT: i64 = 2;
-const WEIGHT_CATEGORY: i64 = 1;
+const WEIGHT_NAME: usize = 3;
+const WEIGHT_TEXT: usize = 2;
+const WEIGHT_CATEGORY: usize = 1;
 
 /// How much less a place for women or for young people only counts where
 /// the visitor did not ask for one.
@@ -99,7 +103,8 @@ pub struct Found {
 }
 
 struct Candidate {
-    id: String,
+    /// The service's number in this database.
+    n: i64,
     name: String,
     relevance: usize,
     distance: Option<f64>,
@@ -142,7 +147,7 @@ impl Content {
         let mut ranked = Vec::with_capacity(candidates.len());
         for candidate in candidates {
             let schedule: Schedule = serde_json::from_str(&candidate.schedule)
-                .map_err(|e| DbError::Value(format!("schedule of {}: {e}", candidate.id)))?;
+                .map_err(|e| DbError::Value(format!("schedule of {}: {e}", candidate.name)))?;
             let openness = calendar.openness_of(&schedule, query.now);
             if query.filters.open_now && !openness.is_open() {
                 continue;
@@ -172,7 +177,7 @@ impl Content {
             .into_iter()
             .map(|(_, openness, candidate)| {
                 Ok(Hit {
-                    service: self.service(&candidate.id)?,
+                    service: self.service_numbered(candidate.n)?,
                     relevance: candidate.relevance,
                     openness,
                     distance: candidate.distance,
@@ -205,157 +210,95 @@ impl Content {
         limit: usize,
         near_only: bool,
     ) -> Result<Vec<Candidate>, DbError> {
-        let mut args: Vec<Value> = Vec::new();
-        let mut arg = |value: Value| {
-            args.push(value);
-            format!("?{}", args.len())
-        };
-        let mut hits = Vec::new();
-        // Each concept a service answers adds to its relevance: most when a
-        // word is in its name, less when in its texts, and one more when
-        // its category is what the words mean.
-        for (k, concept) in concepts.iter().enumerate() {
-            if !concept.terms.is_empty() {
-                let expression = match_expression(&concept.terms);
-                let names_only = format!("name : ({expression})");
-                hits.push(format!(
-                    "SELECT * FROM (SELECT service_id AS id, {k} AS concept, {WEIGHT_NAME} AS weight \
-                     FROM service_search WHERE service_search MATCH {} LIMIT {PER_CONCEPT})",
-                    arg(Value::Text(names_only))
-                ));
-                let names_only = concept
-                    .terms
-                    .iter()
-                    .all(|term| matches!(term, Term::NamePrefix(_)));
-                if !names_only {
-                    hits.push(format!(
-                        "SELECT * FROM (SELECT service_id AS id, {k} AS concept, {WEIGHT_TEXT} AS weight \
-                         FROM service_search WHERE service_search MATCH {} LIMIT {PER_CONCEPT})",
-                        arg(Value::Text(expression))
-                    ));
-                }
-            }
-            if !concept.categories.is_empty() {
-                let list: Vec<String> = concept
-                    .categories
-                    .iter()
-                    .map(|c| arg(Value::Text(c.id().to_owned())))
-                    .collect();
-                // The category's places near the terminal (its whole list
-                // without a position).
-                let near = match query.origin {
-                    Some(origin) => format!(
-                        " AND lat BETWEEN {} AND {} AND lon BETWEEN {} AND {}",
-                        arg(Value::Real(origin.lat - NEAR_DEGREES)),
-                        arg(Value::Real(origin.lat + NEAR_DEGREES)),
-                        arg(Value::Real(origin.lon - 1.6 * NEAR_DEGREES)),
-                        arg(Value::Real(origin.lon + 1.6 * NEAR_DEGREES)),
-                    ),
-                    None => String::new(),
-                };
-                hits.push(format!(
-                    "SELECT service_id AS id, {k} AS concept, {WEIGHT_CATEGORY} AS weight \
-                     FROM service_category WHERE category IN ({}){near}",
-                    list.join(", ")
-                ));
-            }
-        }
-        let mut filters = Vec::new();
-        if let Some(category) = query.category {
-            filters.push(format!(
-                "s.id IN (SELECT service_id FROM service_category WHERE category = {})",
-                arg(Value::Text(category.id().to_owned()))
-            ));
-        }
+        let places = self.places()?;
         let f = query.filters;
-        for (on, condition) in [
-            (f.free, "s.free = 1"),
-            (f.walk_in, "s.appointment = 0"),
-            (f.wheelchair, "s.wheelchair = 1"),
-            (f.women, "s.women = 1"),
-            (f.young, "s.young = 1"),
+        let mut flags = 0;
+        for (on, flag) in [
+            (f.free, places::FREE),
+            (f.walk_in, places::WALK_IN),
+            (f.wheelchair, places::WHEELCHAIR),
+            (f.women, places::WOMEN),
+            (f.young, places::YOUNG),
         ] {
             if on {
-                filters.push(condition.to_owned());
+                flags |= flag;
             }
         }
-        if let (true, Some(origin)) = (near_only, query.origin) {
-            filters.push(format!(
-                "s.lat BETWEEN {} AND {} AND s.lon BETWEEN {} AND {}",
-                arg(Value::Real(origin.lat - NEAR_DEGREES)),
-                arg(Value::Real(origin.lat + NEAR_DEGREES)),
-                arg(Value::Real(origin.lon - 1.6 * NEAR_DEGREES)),
-                arg(Value::Real(origin.lon + 1.6 * NEAR_DEGREES)),
-            ));
-        }
-        if let Some(lang) = &f.speaks {
-            filters.push(format!(
-                "instr(s.languages, {}) > 0",
-                arg(Value::Text(format!(" {lang} ")))
-            ));
-        }
-        let distance = match query.origin {
-            Some(origin) => {
-                // Squared distance on a plane scaled for the latitude: good
-                // enough to order a city's services.
-                let scale = origin.lat.to_radians().cos().powi(2);
-                let lat = arg(Value::Real(origin.lat));
-                let lon = arg(Value::Real(origin.lon));
-                let scale = arg(Value::Real(scale));
-                format!(
-                    "coalesce((s.lat - {lat}) * (s.lat - {lat}) + \
-                     (s.lon - {lon}) * (s.lon - {lon}) * {scale}, 1e18)"
-                )
-            }
-            None => "s.name".to_owned(),
-        };
-        let filter = if filters.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", filters.join(" AND "))
-        };
-        let sql = if hits.is_empty() {
-            if !concepts.is_empty() {
-                return Ok(Vec::new());
-            }
-            format!(
-                "SELECT s.id, 0, s.lat, s.lon, s.name, s.schedule, s.women, s.young \
-                 FROM service s {filter} ORDER BY {distance}, s.id LIMIT {limit}"
+        let near = query.origin.map(|origin| {
+            (
+                origin.lat - NEAR_DEGREES,
+                origin.lat + NEAR_DEGREES,
+                origin.lon - 1.6 * NEAR_DEGREES,
+                origin.lon + 1.6 * NEAR_DEGREES,
             )
-        } else {
-            format!(
-                "WITH hit(id, concept, weight) AS ({}), \
-                 answer(id, concept, weight) AS \
-                 (SELECT id, concept, \
-                  coalesce(max(CASE WHEN weight > {WEIGHT_CATEGORY} THEN weight END), 0) \
-                  + max(weight = {WEIGHT_CATEGORY}) FROM hit GROUP BY id, concept) \
-                 SELECT s.id, sum(answer.weight) AS relevance, s.lat, s.lon, \
-                 s.name, s.schedule, s.women, s.young \
-                 FROM answer JOIN service s ON s.id = answer.id {filter} \
-                 GROUP BY s.id ORDER BY relevance DESC, {distance}, s.id LIMIT {limit}",
-                hits.join(" UNION ALL ")
-            )
+        });
+        let wanted = Wanted {
+            flags,
+            speaks: f.speaks.as_deref().map(|tag| places.speaks(tag)),
+            category: query.category.map(|c| Places::categories([c])),
+            within: if near_only { near } else { None },
         };
-        let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows = statement.query_map(rusqlite::params_from_iter(args.iter()), |row| {
-            Ok((
-                (
+        let gathered = if concepts.is_empty() {
+            places.nearest(&wanted, query.origin, limit)
+        } else {
+            // Each concept a service answers adds to its relevance: most
+            // when a word is in its name, less when in its texts, and one
+            // more when its category is what the words mean (near the
+            // terminal).
+            let mut answers: HashMap<i64, usize> = HashMap::new();
+            let mut statement = self.conn.prepare_cached(
+                "SELECT rowid FROM service_search WHERE service_search MATCH ?1 LIMIT ?2",
+            )?;
+            for concept in concepts {
+                let mut this: HashMap<i64, usize> = HashMap::new();
+                if !concept.terms.is_empty() {
+                    let expression = match_expression(&concept.terms);
+                    let names_only = concept
+                        .terms
+                        .iter()
+                        .all(|term| matches!(term, Term::NamePrefix(_)));
+                    let mut lookups = vec![(format!("name : ({expression})"), WEIGHT_NAME)];
+                    if !names_only {
+                        lookups.push((expression, WEIGHT_TEXT));
+                    }
+                    for (expression, weight) in lookups {
+                        let rows = statement.query_map(
+                            rusqlite::params![expression, PER_CONCEPT as i64],
+                            |row| row.get::<_, i64>(0),
+                        )?;
+                        for n in rows {
+                            let best = this.entry(n?).or_insert(0);
+                            *best = (*best).max(weight);
+                        }
+                    }
+                }
+                if !concept.categories.is_empty() {
+                    let bits = Places::categories(concept.categories.iter().copied());
+                    for n in places.in_categories(bits, near) {
+                        *this.entry(n).or_insert(0) += WEIGHT_CATEGORY;
+                    }
+                }
+                for (n, worth) in this {
+                    *answers.entry(n).or_insert(0) += worth;
+                }
+            }
+            places.rank(answers, &wanted, query.origin, limit)
+        };
+        let mut statement = self.conn.prepare_cached(
+            "SELECT name, schedule, women, young, lat, lon FROM service WHERE n = ?1",
+        )?;
+        let mut candidates = Vec::with_capacity(gathered.len());
+        for Gathered { n, relevance, .. } in gathered {
+            let (name, schedule, women, young, lat, lon) = statement.query_row([n], |row| {
+                Ok((
                     row.get::<_, String>(0)?,
-                    row.get::<_, i64>(1)?,
-                    row.get::<_, Option<f64>>(2)?,
-                    row.get::<_, Option<f64>>(3)?,
-                ),
-                (
-                    row.get::<_, String>(4)?,
-                    row.get::<_, String>(5)?,
-                    row.get::<_, bool>(6)?,
-                    row.get::<_, bool>(7)?,
-                ),
-            ))
-        })?;
-        let mut candidates = Vec::new();
-        for row in rows {
-            let ((id, relevance, lat, lon), (name, schedule, women, young)) = row?;
+                    row.get::<_, String>(1)?,
+                    row.get::<_, bool>(2)?,
+                    row.get::<_, bool>(3)?,
+                    row.get::<_, Option<f64>>(4)?,
+                    row.get::<_, Option<f64>>(5)?,
+                ))
+            })?;
             let distance = match (query.origin, lat, lon) {
                 (Some(origin), Some(lat), Some(lon)) => {
                     Some(geo::distance(origin, Position { lat, lon }))
@@ -363,9 +306,9 @@ impl Content {
                 _ => None,
             };
             candidates.push(Candidate {
-                id,
+                n,
                 name,
-                relevance: usize::try_from(relevance).unwrap_or(0),
+                relevance,
                 distance,
                 schedule,
                 women,
@@ -380,9 +323,10 @@ impl Content {
     /// benchmark compares with.
     pub fn like_scan(&self, text: &str, limit: usize) -> Result<Vec<String>, DbError> {
         let words = search::words(text);
-        let mut sql = String::from("SELECT id FROM service WHERE 1");
+        let mut sql =
+            String::from("SELECT s.id FROM service s JOIN service_data d ON d.n = s.n WHERE 1");
         for k in 1..=words.len() {
-            sql.push_str(&format!(" AND data LIKE ?{k}"));
+            sql.push_str(&format!(" AND d.data LIKE ?{k}"));
         }
         sql.push_str(&format!(" LIMIT {limit}"));
         let mut statement = self.conn.prepare_cached(&sql)?;
@@ -408,3 +352,6 @@ fn match_expression(terms: &BTreeSet<Term>) -> String {
         .collect::<Vec<_>>()
         .join(" OR ")
 }
+
+#[cfg(test)]
+mod tests;
