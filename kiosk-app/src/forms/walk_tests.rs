@@ -173,6 +173,12 @@ fn every_demo_form_is_walked_through_every_branch_to_a_printed_pdf() {
             assert!(text.contains(&squeeze(
                 &catalog.text(Language::German, "form-pdf-signature")
             )));
+            // The federal field catalogue's ids beside the fields that have
+            // one (every demo form links the given and family name).
+            for fim in ["F60000228", "F60000227"] {
+                assert!(text.contains(fim), "{}: FIM id {fim} not named", form.id);
+            }
+            assert!(text.contains(&squeeze(&catalog.text(Language::German, "form-pdf-fim"))));
             if language == Language::Arabic {
                 assert!(
                     text.contains("التوقيع"),
