@@ -1,0 +1,247 @@
+//! The device's system files in `systemd/`, checked with systemd's own tools
+//! in a scratch root: every unit verifies without a warning and is hardened
+//! to its exposure limit (`systemd-analyze security --offline=yes`: at most
+//! 2.0 for networked or privileged units, 1.0 for the rest); sysusers makes
+//! the users and tmpfiles the private runtime directory; the drop-ins are
+//! where systemd reads them.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_owned()
+}
+
+/// The workspace's debug binaries (`target/debug`), beside this test's.
+fn built(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let binary = exe.parent().and_then(Path::parent).unwrap().join(name);
+    assert!(
+        binary.exists(),
+        "{} is missing: build the workspace first (cargo build --workspace)",
+        binary.display()
+    );
+    binary
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        let kind = entry.file_type().unwrap();
+        if kind.is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else if kind.is_symlink() {
+            let link = std::fs::read_link(entry.path()).unwrap();
+            let _ = std::os::unix::fs::symlink(link, &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn units() -> Vec<(String, String)> {
+    let mut units: Vec<(String, String)> = std::fs::read_dir(repo().join("systemd/units"))
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read_to_string(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    units.sort();
+    assert!(!units.is_empty());
+    units
+}
+
+/// A scratch root with systemd's own units, ours, and the binaries ours
+/// start.
+fn root_with_units() -> tempfile::TempDir {
+    let root = tempfile::tempdir().unwrap();
+    copy_dir(
+        Path::new("/lib/systemd/system"),
+        &root.path().join("usr/lib/systemd/system"),
+    );
+    copy_dir(
+        &repo().join("systemd/units"),
+        &root.path().join("etc/systemd/system"),
+    );
+    let bin = root.path().join("usr/bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    for (_, text) in units() {
+        for line in text.lines() {
+            let Some(command) = line.strip_prefix("ExecStart=") else {
+                continue;
+            };
+            let program = command.trim_start_matches(['-', '@', '+', '!']);
+            let program = program.split_whitespace().next().unwrap();
+            let name = program
+                .strip_prefix("/usr/bin/")
+                .expect("programs in /usr/bin");
+            std::fs::copy(built(name), bin.join(name)).unwrap();
+        }
+    }
+    root
+}
+
+/// The overall exposure `systemd-analyze security` gives a unit.
+fn exposure(root: &Path, unit: &str) -> f64 {
+    let output = Command::new("systemd-analyze")
+        .args(["security", "--offline=yes", "--no-pager"])
+        .arg(format!("--root={}", root.display()))
+        .arg(unit)
+        .output()
+        .expect("systemd-analyze");
+    let text = String::from_utf8_lossy(&output.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.contains("Overall exposure level"))
+        .unwrap_or_else(|| panic!("no exposure for {unit}: {text}"));
+    let after = line.rsplit(':').next().unwrap().trim();
+    after.split_whitespace().next().unwrap().parse().unwrap()
+}
+
+/// Whether a unit talks to the network or runs with privileges: those may
+/// be exposed up to 2.0, the rest up to 1.0.
+fn networked_or_privileged(text: &str) -> bool {
+    let networked = !text.contains("PrivateNetwork=yes")
+        && text
+            .lines()
+            .any(|l| l.starts_with("RestrictAddressFamilies=") && l.contains("AF_INET"));
+    let privileged = !text.lines().any(|l| l.starts_with("User="));
+    networked || privileged
+}
+
+#[test]
+fn every_unit_verifies_cleanly_and_is_hardened_to_its_limit() {
+    let root = root_with_units();
+    for (name, text) in units() {
+        let output = Command::new("systemd-analyze")
+            .args(["verify", "--no-pager"])
+            .arg(format!("--root={}", root.path().display()))
+            .arg(&name)
+            .output()
+            .expect("systemd-analyze");
+        let complaints = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            output.status.success() && complaints.trim().is_empty(),
+            "{name}: {complaints}"
+        );
+        let limit = if networked_or_privileged(&text) {
+            2.0
+        } else {
+            1.0
+        };
+        let level = exposure(root.path(), &name);
+        eprintln!("{name}: exposure {level} (limit {limit})");
+        assert!(level <= limit, "{name}: exposure {level} above {limit}");
+    }
+}
+
+#[test]
+fn a_unit_with_a_mistake_or_without_hardening_is_caught() {
+    let root = root_with_units();
+    let units_dir = root.path().join("etc/systemd/system");
+    let (name, text) = units().into_iter().next().unwrap();
+    std::fs::write(
+        units_dir.join(&name),
+        text.replace("[Service]\n", "[Service]\nRestartSecs=1\n"),
+    )
+    .unwrap();
+    let output = Command::new("systemd-analyze")
+        .args(["verify", "--no-pager"])
+        .arg(format!("--root={}", root.path().display()))
+        .arg(&name)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&output.stderr).contains("RestartSecs"));
+    let bare: String = text
+        .lines()
+        .filter(|l| {
+            !["Protect", "Private", "Restrict", "SystemCall", "Capability"]
+                .iter()
+                .any(|p| l.starts_with(p))
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(units_dir.join(&name), bare).unwrap();
+    assert!(exposure(root.path(), &name) > 2.0);
+}
+
+#[test]
+fn sysusers_and_tmpfiles_make_the_users_and_a_private_runtime_directory() {
+    let root = tempfile::tempdir().unwrap();
+    let etc = root.path().join("etc");
+    std::fs::create_dir_all(&etc).unwrap();
+    std::fs::write(etc.join("passwd"), "root:x:0:0:root:/root:/bin/sh\n").unwrap();
+    std::fs::write(etc.join("group"), "root:x:0:\n").unwrap();
+    for dir in ["sysusers.d", "tmpfiles.d"] {
+        copy_dir(
+            &repo().join("systemd").join(dir),
+            &root.path().join("usr/lib").join(dir),
+        );
+    }
+    let run = |program: &str, args: &[&str]| {
+        let output = Command::new(program)
+            .arg(format!("--root={}", root.path().display()))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{program}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    run("systemd-sysusers", &[]);
+    let passwd = std::fs::read_to_string(etc.join("passwd")).unwrap();
+    let uid = |user: &str| -> u32 {
+        let line = passwd
+            .lines()
+            .find(|l| l.starts_with(&format!("{user}:")))
+            .unwrap_or_else(|| panic!("no user {user}: {passwd}"));
+        line.split(':').nth(2).unwrap().parse().unwrap()
+    };
+    let kiosk = uid("anlauf-kiosk");
+    let content = uid("anlauf-content");
+    assert!(kiosk > 0 && content > 0 && kiosk != content);
+    assert!(passwd.contains("/usr/sbin/nologin"), "no login shells");
+    run("systemd-tmpfiles", &["--create"]);
+    let runtime = std::fs::metadata(root.path().join("run/anlauf")).unwrap();
+    assert_eq!(runtime.permissions().mode() & 0o777, 0o700);
+    assert_eq!(runtime.uid(), kiosk);
+}
+
+#[test]
+fn the_drop_ins_are_where_systemd_reads_them_and_keep_logs_and_cores_off_the_disk() {
+    let root = tempfile::tempdir().unwrap();
+    for (dir, target) in [
+        ("journald.conf.d", "usr/lib/systemd/journald.conf.d"),
+        ("coredump.conf.d", "usr/lib/systemd/coredump.conf.d"),
+        ("logind.conf.d", "usr/lib/systemd/logind.conf.d"),
+    ] {
+        copy_dir(&repo().join("systemd").join(dir), &root.path().join(target));
+    }
+    for (config, wanted) in [
+        ("systemd/journald.conf", "Storage=volatile"),
+        ("systemd/coredump.conf", "Storage=none"),
+        ("systemd/logind.conf", "NAutoVTs=0"),
+    ] {
+        let output = Command::new("systemd-analyze")
+            .args(["cat-config", "--no-pager"])
+            .arg(format!("--root={}", root.path().display()))
+            .arg(config)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(text.contains(wanted), "{config}: {text}");
+    }
+}
