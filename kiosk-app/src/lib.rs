@@ -7,6 +7,7 @@
 //! process. The iced screens live in the binary's `ui` module and only map
 //! this state to widgets and messages to calls.
 
+pub mod compositor;
 pub mod config;
 pub mod content;
 pub mod display;

@@ -113,7 +113,23 @@ fn supervise(cli: &Cli) -> anyhow::Result<i32> {
         .build()
         .context("cannot start the supervisor's runtime")?;
     runtime
-        .block_on(supervisor::run(spec))
+        .block_on(async {
+            // Inside sway (the device), close any window that is not the
+            // kiosk's own for as long as the compositor runs; when the
+            // compositor ends, stop as on SIGTERM (the kiosk with it).
+            if let Some(socket) = std::env::var_os("SWAYSOCK") {
+                tokio::spawn(async move {
+                    let allowed = [kiosk_app::compositor::KIOSK_APP_ID];
+                    let ended =
+                        kiosk_app::compositor::guard(std::path::Path::new(&socket), &allowed).await;
+                    if let Err(error) = ended {
+                        tracing::error!(%error, "the compositor guard stopped; stopping the kiosk");
+                    }
+                    let _ = nix::sys::signal::raise(nix::sys::signal::Signal::SIGTERM);
+                });
+            }
+            supervisor::run(spec).await
+        })
         .context("the supervisor failed")?;
     Ok(0)
 }

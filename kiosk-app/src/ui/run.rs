@@ -28,6 +28,15 @@ pub enum Mode {
     Windowed,
 }
 
+/// The window's application id, by which the compositor guard knows the
+/// kiosk's own window.
+fn platform() -> iced::window::settings::PlatformSpecific {
+    iced::window::settings::PlatformSpecific {
+        application_id: kiosk_app::compositor::KIOSK_APP_ID.to_owned(),
+        ..Default::default()
+    }
+}
+
 /// Builds the context every kiosk process starts from: configuration,
 /// translations, content, and the staff notices about them.
 pub fn context(loaded: &Loaded, exit_code: Arc<AtomicI32>) -> Context {
@@ -96,11 +105,13 @@ pub fn run(loaded: Loaded, mode: Mode) -> Result<i32, iced::Error> {
             fullscreen: true,
             decorations: false,
             resizable: false,
+            platform_specific: platform(),
             ..Default::default()
         },
         Mode::Windowed => iced::window::Settings {
             size: Size::new(1366.0, 768.0),
             min_size: Some(Size::new(640.0, 480.0)),
+            platform_specific: platform(),
             ..Default::default()
         },
     };
