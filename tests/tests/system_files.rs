@@ -18,16 +18,21 @@ fn repo() -> PathBuf {
         .to_owned()
 }
 
-/// The workspace's debug binaries (`target/debug`), beside this test's.
-fn built(name: &str) -> PathBuf {
+/// A program a unit starts: ours from the workspace's debug binaries
+/// (`target/debug`, beside this test's), others (sway) from the system.
+fn program_path(name: &str) -> PathBuf {
     let exe = std::env::current_exe().unwrap();
-    let binary = exe.parent().and_then(Path::parent).unwrap().join(name);
-    assert!(
-        binary.exists(),
-        "{} is missing: build the workspace first (cargo build --workspace)",
-        binary.display()
-    );
-    binary
+    let ours = exe.parent().and_then(Path::parent).unwrap().join(name);
+    let system = Path::new("/usr/bin").join(name);
+    if ours.exists() {
+        ours
+    } else {
+        assert!(
+            system.exists(),
+            "{name} is missing: build the workspace (cargo build --workspace) or install its Debian package"
+        );
+        system
+    }
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -86,7 +91,7 @@ fn root_with_units() -> tempfile::TempDir {
             let name = program
                 .strip_prefix("/usr/bin/")
                 .expect("programs in /usr/bin");
-            std::fs::copy(built(name), bin.join(name)).unwrap();
+            std::fs::copy(program_path(name), bin.join(name)).unwrap();
         }
     }
     root
@@ -110,14 +115,17 @@ fn exposure(root: &Path, unit: &str) -> f64 {
 }
 
 /// Whether a unit talks to the network or runs with privileges: those may
-/// be exposed up to 2.0, the rest up to 1.0.
+/// be exposed up to 2.0, the rest up to 1.0. Privileged means root, or a
+/// login session that holds the seat's hardware (screen and input).
 fn networked_or_privileged(text: &str) -> bool {
     let networked = !text.contains("PrivateNetwork=yes")
         && text
             .lines()
             .any(|l| l.starts_with("RestrictAddressFamilies=") && l.contains("AF_INET"));
-    let privileged = !text.lines().any(|l| l.starts_with("User="));
-    networked || privileged
+    let root = !text.lines().any(|l| l.starts_with("User="));
+    let seat = text.lines().any(|l| l.starts_with("PAMName="))
+        && text.lines().any(|l| l.starts_with("DeviceAllow=char-drm"));
+    networked || root || seat
 }
 
 #[test]
