@@ -94,7 +94,9 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
 
 /// Runs kiosk processes one after another (a fresh one per visitor).
 fn supervise(cli: &Cli) -> anyhow::Result<i32> {
-    let program = std::env::current_exe().context("cannot find the kiosk program itself")?;
+    let program = supervisor::program_path(
+        std::env::current_exe().context("cannot find the kiosk program itself")?,
+    );
     let mut args: Vec<OsString> = vec![
         "--session-child".into(),
         "--site".into(),

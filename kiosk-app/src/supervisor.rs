@@ -12,6 +12,17 @@ use std::path::PathBuf;
 use std::process::ExitStatus;
 use std::time::{Duration, Instant};
 
+/// The program to start for each kiosk process: this program's path. After
+/// a package upgrade replaced the file while the supervisor runs, Linux
+/// names the running one `PATH (deleted)`; the next visitor then gets the
+/// new program at `PATH`.
+pub fn program_path(exe: PathBuf) -> PathBuf {
+    match exe.to_str().and_then(|s| s.strip_suffix(" (deleted)")) {
+        Some(path) => PathBuf::from(path),
+        None => exe,
+    }
+}
+
 /// Exit code of a kiosk process whose session ended normally.
 pub const EXIT_SESSION_ENDED: i32 = 0;
 /// Exit code of a kiosk process whose window was closed (development only):
@@ -191,6 +202,18 @@ fn kill_group(pid: Option<u32>, signal: nix::sys::signal::Signal) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn after_an_upgrade_the_next_kiosk_is_the_new_program() {
+        assert_eq!(
+            program_path("/usr/bin/kiosk-app (deleted)".into()),
+            PathBuf::from("/usr/bin/kiosk-app")
+        );
+        assert_eq!(
+            program_path("/usr/bin/kiosk-app".into()),
+            PathBuf::from("/usr/bin/kiosk-app")
+        );
+    }
 
     #[test]
     fn exit_codes_are_read() {
