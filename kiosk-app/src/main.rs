@@ -109,6 +109,8 @@ fn supervise(cli: &Cli) -> anyhow::Result<i32> {
         program,
         args,
         env: Vec::new(),
+        heartbeat: Some(supervisor::HUNG_AFTER),
+        notify_socket: std::env::var_os("NOTIFY_SOCKET").map(Into::into),
     };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -100,6 +100,59 @@ pub struct ChildSpec {
     pub args: Vec<OsString>,
     /// Extra environment.
     pub env: Vec<(OsString, OsString)>,
+    /// How long the kiosk may go without a heartbeat before it counts as
+    /// hung and is restarted; `None`: it is not watched.
+    pub heartbeat: Option<Duration>,
+    /// systemd's notification socket (`$NOTIFY_SOCKET`): each heartbeat is
+    /// passed on as `WATCHDOG=1`, so that systemd restarts the whole session
+    /// if the supervisor itself stops turning.
+    pub notify_socket: Option<PathBuf>,
+}
+
+/// The environment variable that tells a kiosk process to send heartbeats:
+/// one byte on its standard output from its event loop, every
+/// [`HEARTBEAT_EVERY`].
+pub const HEARTBEAT_ENV: &str = "ANLAUF_HEARTBEAT";
+
+/// How often a watched kiosk sends a heartbeat.
+pub const HEARTBEAT_EVERY: Duration = Duration::from_secs(5);
+
+/// How long a kiosk may be silent before it counts as hung.
+pub const HUNG_AFTER: Duration = Duration::from_secs(30);
+
+/// Tells systemd's watchdog that the session is alive (`WATCHDOG=1` on the
+/// notification socket; the unit allows it from any of its processes).
+fn notify_watchdog(socket: Option<&std::path::Path>) {
+    let Some(socket) = socket else {
+        return;
+    };
+    let Ok(sender) = std::os::unix::net::UnixDatagram::unbound() else {
+        return;
+    };
+    // Never wait for systemd: a full queue just drops this ping.
+    if sender.set_nonblocking(true).is_err() {
+        return;
+    }
+    if let Err(error) = sender.send_to(b"WATCHDOG=1", socket) {
+        tracing::debug!(%error, "cannot notify systemd's watchdog");
+    }
+}
+
+/// Waits for the next heartbeat byte on `stdout`; never returns when there
+/// is nothing to read (not watched, or the pipe closed: the exit shows).
+async fn heartbeat(stdout: &mut Option<tokio::process::ChildStdout>) {
+    use tokio::io::AsyncReadExt as _;
+    let Some(pipe) = stdout.as_mut() else {
+        return std::future::pending().await;
+    };
+    let mut byte = [0u8; 64];
+    match pipe.read(&mut byte).await {
+        Ok(n) if n > 0 => {}
+        _ => {
+            *stdout = None;
+            std::future::pending::<()>().await;
+        }
+    }
 }
 
 /// A supervisor failure that cannot be retried.
@@ -137,6 +190,11 @@ pub async fn run(spec: ChildSpec) -> Result<(), SupervisorError> {
             .kill_on_drop(true);
         // Its own process group, so that whatever it started ends with it.
         command.as_std_mut().process_group(0);
+        if spec.heartbeat.is_some() {
+            command
+                .env(HEARTBEAT_ENV, "1")
+                .stdout(std::process::Stdio::piped());
+        }
         let started = Instant::now();
         let mut child = command.spawn().map_err(|source| SupervisorError::Spawn {
             program: spec.program.clone(),
@@ -144,16 +202,42 @@ pub async fn run(spec: ChildSpec) -> Result<(), SupervisorError> {
         })?;
         let pid = child.id();
         tracing::info!(generation, pid, "kiosk process started");
+        let mut stdout = child.stdout.take();
+        notify_watchdog(spec.notify_socket.as_deref());
 
-        let status = tokio::select! {
-            status = child.wait() => status,
-            _ = terminate.recv() => return stop(child, pid).await,
-            _ = interrupt.recv() => return stop(child, pid).await,
+        // Its start counts as the first heartbeat.
+        let mut last_beat = tokio::time::Instant::now();
+        let status = loop {
+            let hung_at = spec.heartbeat.map(|limit| last_beat + limit);
+            tokio::select! {
+                status = child.wait() => break Some(status),
+                _ = terminate.recv() => return stop(child, pid).await,
+                _ = interrupt.recv() => return stop(child, pid).await,
+                () = heartbeat(&mut stdout) => {
+                    last_beat = tokio::time::Instant::now();
+                    notify_watchdog(spec.notify_socket.as_deref());
+                }
+                () = async {
+                    match hung_at {
+                        Some(at) => tokio::time::sleep_until(at).await,
+                        None => std::future::pending().await,
+                    }
+                } => break None,
+            }
         };
         kill_group(pid, nix::sys::signal::Signal::SIGKILL);
         let end = match status {
-            Ok(status) => classify(status),
-            Err(error) => ChildEnd::Crashed(format!("cannot wait for it: {error}")),
+            Some(Ok(status)) => classify(status),
+            Some(Err(error)) => ChildEnd::Crashed(format!("cannot wait for it: {error}")),
+            None => {
+                if let Err(error) = child.wait().await {
+                    tracing::warn!(%error, "hung kiosk process could not be reaped");
+                }
+                ChildEnd::Crashed(format!(
+                    "hung: no heartbeat for {} s",
+                    spec.heartbeat.unwrap_or_default().as_secs()
+                ))
+            }
         };
         match end {
             ChildEnd::SessionEnded => {
@@ -202,6 +286,68 @@ fn kill_group(pid: Option<u32>, signal: nix::sys::signal::Signal) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A supervisor over `sh -c SCRIPT` (each start appends a line to
+    /// `starts`), watched for heartbeats within `limit`, run for `run_for`.
+    fn supervise(script: &str, limit: Duration, notify: Option<PathBuf>, run_for: Duration) {
+        let spec = ChildSpec {
+            program: "/bin/sh".into(),
+            args: vec!["-c".into(), script.into()],
+            env: Vec::new(),
+            heartbeat: Some(limit),
+            notify_socket: notify,
+        };
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let _ = tokio::time::timeout(run_for, run(spec)).await;
+        });
+    }
+
+    fn starts(file: &std::path::Path) -> usize {
+        std::fs::read_to_string(file)
+            .unwrap_or_default()
+            .lines()
+            .count()
+    }
+
+    #[test]
+    fn a_kiosk_that_stops_beating_is_restarted_and_a_beating_one_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let hung = dir.path().join("hung");
+        // One heartbeat, then the event loop "hangs".
+        supervise(
+            &format!("echo start >> {}; printf .; exec sleep 100", hung.display()),
+            Duration::from_millis(600),
+            None,
+            Duration::from_millis(2000),
+        );
+        assert!(starts(&hung) >= 2, "the hung kiosk was not restarted");
+
+        let alive = dir.path().join("alive");
+        let socket_path = dir.path().join("notify");
+        let systemd = std::os::unix::net::UnixDatagram::bind(&socket_path).unwrap();
+        systemd.set_nonblocking(true).unwrap();
+        supervise(
+            &format!(
+                "echo start >> {}; while true; do printf .; sleep 0.1; done",
+                alive.display()
+            ),
+            Duration::from_millis(600),
+            Some(socket_path),
+            Duration::from_millis(2000),
+        );
+        assert_eq!(starts(&alive), 1, "a beating kiosk was restarted");
+        let mut buffer = [0u8; 64];
+        let mut pings = 0;
+        while let Ok(n) = systemd.recv(&mut buffer) {
+            assert_eq!(&buffer[..n], b"WATCHDOG=1");
+            pings += 1;
+        }
+        assert!(pings >= 5, "systemd heard {pings} watchdog pings");
+    }
 
     #[test]
     fn after_an_upgrade_the_next_kiosk_is_the_new_program() {

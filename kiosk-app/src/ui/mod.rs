@@ -74,6 +74,8 @@ pub struct Context {
     /// Where this session's slips wait for the printer (tmpfs; removed
     /// when the session ends).
     pub slip_dir: std::path::PathBuf,
+    /// Whether the supervisor watches this process for heartbeats.
+    pub heartbeat: bool,
     /// Problems for staff, shown on the attract screen.
     pub notices: Vec<StaffNotice>,
     /// The voices speech-dispatcher offers, once asked.
@@ -114,6 +116,7 @@ impl Context {
             map: None,
             fonts: None,
             slip_dir: kiosk_app::slip::session_dir(),
+            heartbeat: std::env::var_os(kiosk_app::supervisor::HEARTBEAT_ENV).is_some(),
             notices,
             voices: None,
             speech_socket,
@@ -185,6 +188,8 @@ pub enum Message {
     Idle(WatchEvent),
     /// Time passed.
     Tick(Instant),
+    /// Time to tell the supervisor that the event loop is alive.
+    Heartbeat,
     /// speech-dispatcher listed its voices; the text waits to be read.
     VoicesListed(Result<Voices, SpeechError>, Arc<str>),
     /// Reading aloud started or failed.
@@ -299,6 +304,16 @@ impl Kiosk {
                 Task::none()
             }
             Message::Idle(event) => self.idle(event),
+            Message::Heartbeat => {
+                // One byte on the pipe the supervisor reads; it only means
+                // "the event loop still turns".
+                use std::io::Write as _;
+                let mut out = std::io::stdout().lock();
+                if let Err(error) = out.write_all(b".").and_then(|()| out.flush()) {
+                    tracing::warn!(%error, "cannot send a heartbeat to the supervisor");
+                }
+                Task::none()
+            }
             Message::Tick(now) => {
                 self.now = now;
                 match self.lifecycle.tick(now) {

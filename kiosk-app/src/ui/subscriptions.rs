@@ -1,5 +1,6 @@
 //! What the kiosk listens to: input in its window, the idle watcher, the
-//! clock while a session runs, and window events.
+//! clock while a session runs, the supervisor's heartbeat timer, and window
+//! events.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -21,6 +22,11 @@ pub fn subscription(kiosk: &Kiosk) -> Subscription<Message> {
         window::resize_events().map(|(_, size)| Message::Resized(size)),
         idle_watcher(kiosk.ctx.site.input_dir.clone()),
     ];
+    if kiosk.ctx.heartbeat {
+        subscriptions.push(
+            iced::time::every(kiosk_app::supervisor::HEARTBEAT_EVERY).map(|_| Message::Heartbeat),
+        );
+    }
     // The clock only runs while a visitor is there: the attract screen sleeps.
     if kiosk.lifecycle.in_session() {
         subscriptions.push(iced::time::every(Duration::from_millis(500)).map(Message::Tick));
