@@ -69,7 +69,9 @@ impl SpeechDaemon {
             .expect("speech-dispatcher is installed (tests/run installs it)");
         let daemon = SpeechDaemon { child, dir };
         let deadline = Instant::now() + Duration::from_secs(10);
-        while !daemon.socket().exists() {
+        // The socket file appears before the daemon listens on it: wait
+        // until it takes a connection (a loaded machine shows the gap).
+        while std::os::unix::net::UnixStream::connect(daemon.socket()).is_err() {
             assert!(
                 Instant::now() < deadline,
                 "speech-dispatcher did not open its socket"
