@@ -22,8 +22,8 @@ fn repo() -> PathBuf {
         .to_owned()
 }
 
-/// `cargo deb` for `crate_name` at `revision` into `out`; returns the file.
-fn package(crate_name: &str, revision: u32, out: &Path) -> PathBuf {
+/// `cargo deb` for `crate_name` into `out`; returns the file.
+fn package(crate_name: &str, out: &Path) -> PathBuf {
     std::fs::create_dir_all(out).unwrap();
     let output = Command::new(env!("CARGO"))
         .current_dir(repo())
@@ -36,7 +36,7 @@ fn package(crate_name: &str, revision: u32, out: &Path) -> PathBuf {
             "--strip",
             "--fast",
         ])
-        .args(["--locked", "--deb-revision", &revision.to_string(), "-o"])
+        .args(["--locked", "-o"])
         .arg(out)
         .output()
         .expect("cargo");
@@ -54,6 +54,41 @@ fn package(crate_name: &str, revision: u32, out: &Path) -> PathBuf {
     PathBuf::from(path)
 }
 
+/// The same package as the next revision (`0.1.0-2`) in `out`: unpacked,
+/// its version raised, packed again (cheaper than a second cargo deb).
+fn next_revision(deb: &Path, out: &Path) {
+    std::fs::create_dir_all(out).unwrap();
+    let tree = out.join("tree");
+    let _ = std::fs::remove_dir_all(&tree);
+    let run = |args: &[&std::ffi::OsStr]| {
+        let status = Command::new("dpkg-deb").args(args).status().unwrap();
+        assert!(status.success(), "dpkg-deb {args:?}");
+    };
+    run(&["-R".as_ref(), deb.as_os_str(), tree.as_os_str()]);
+    let control = tree.join("DEBIAN/control");
+    let text = std::fs::read_to_string(&control).unwrap();
+    assert!(text.contains("Version: 0.1.0-1\n"), "{text}");
+    std::fs::write(
+        &control,
+        text.replace("Version: 0.1.0-1\n", "Version: 0.1.0-2\n"),
+    )
+    .unwrap();
+    let name = deb
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .replace("0.1.0-1", "0.1.0-2");
+    let target = out.join(name);
+    run(&[
+        "-Zgzip".as_ref(),
+        "-z1".as_ref(),
+        "-b".as_ref(),
+        tree.as_os_str(),
+        target.as_os_str(),
+    ]);
+    std::fs::remove_dir_all(&tree).unwrap();
+}
+
 #[test]
 fn the_packages_are_lintian_clean_and_install_upgrade_and_purge_in_debian_13() {
     if std::fs::metadata("/proc/self").unwrap().uid() != 0 {
@@ -68,7 +103,7 @@ fn the_packages_are_lintian_clean_and_install_upgrade_and_purge_in_debian_13() {
         ("kiosk-app", "anlauf-kiosk"),
         ("content-sync", "anlauf-content-sync"),
     ] {
-        let deb = package(crate_name, 1, &first);
+        let deb = package(crate_name, &first);
         assert!(
             deb.file_name()
                 .unwrap()
@@ -77,7 +112,7 @@ fn the_packages_are_lintian_clean_and_install_upgrade_and_purge_in_debian_13() {
             "{}",
             deb.display()
         );
-        package(crate_name, 2, &second);
+        next_revision(&deb, &second);
         debs.push(deb);
     }
 
