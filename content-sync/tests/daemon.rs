@@ -7,9 +7,10 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use anlauf_tests::process::Killed;
 use common::Fixture;
 use futures::StreamExt;
 use zbus::object_server::SignalEmitter;
@@ -48,15 +49,6 @@ trait ContentSync {
     fn sync_now(&self) -> zbus::Result<bool>;
     #[zbus(signal)]
     fn activated(&self, version: u64) -> zbus::Result<()>;
-}
-
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 /// A private bus: the dbus-daemon and its address.

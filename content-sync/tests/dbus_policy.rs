@@ -10,12 +10,13 @@
 
 mod common;
 
-use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _, chown};
+use std::os::unix::fs::{PermissionsExt as _, chown};
 use std::os::unix::process::CommandExt as _;
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use anlauf_tests::process::Killed;
 use common::Fixture;
 
 const NOBODY: u32 = 65534;
@@ -52,15 +53,6 @@ fn bus_config(socket: &Path, policy: &Path) -> String {
         socket = socket.display(),
         policy = policy.display()
     )
-}
-
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 fn busctl(address: &str, uid: u32, args: &[&str]) -> Output {
@@ -102,8 +94,7 @@ fn daemon(f: &Fixture, address: &str, uid: u32) -> Child {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn only_the_daemon_owns_the_name_anyone_reads_status_and_only_root_starts_a_sync() {
-    // /proc/self belongs to the process's effective user.
-    if std::fs::metadata("/proc/self").unwrap().uid() != 0 {
+    if !anlauf_tests::workspace::running_as_root() {
         eprintln!("skipped: switching users needs root");
         return;
     }

@@ -12,23 +12,16 @@
 use std::os::unix::fs::{PermissionsExt as _, chown};
 use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use anlauf_tests::process::Killed;
 
 /// The user the compositor runs as (sway refuses root).
 const NOBODY: u32 = 65534;
 const WIDTH: u32 = 1366;
 const HEIGHT: u32 = 768;
 const BACKGROUND: [u8; 3] = [0xF7, 0xF4, 0xEE];
-
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 struct Session {
     log: PathBuf,

@@ -6,6 +6,7 @@
 pub mod bench;
 pub mod http;
 pub mod process;
+pub mod workspace;
 pub mod xvfb;
 
 pub use xvfb::{Frame, Xvfb};

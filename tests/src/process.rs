@@ -2,6 +2,18 @@
 
 use std::time::{Duration, Instant};
 
+/// A child process killed and reaped when the guard goes out of scope
+/// (also when a test panics).
+#[derive(Debug)]
+pub struct Killed(pub std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// The direct children of a process.
 pub fn children(pid: u32) -> Vec<u32> {
     let path = format!("/proc/{pid}/task/{pid}/children");

@@ -11,22 +11,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::os::unix::fs::MetadataExt as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_owned()
-}
+use anlauf_tests::workspace;
 
 /// `cargo deb` for `crate_name` into `out`; returns the file.
 fn package(crate_name: &str, out: &Path) -> PathBuf {
     std::fs::create_dir_all(out).unwrap();
     let output = Command::new(env!("CARGO"))
-        .current_dir(repo())
+        .current_dir(workspace::root())
         // --no-build: the binaries the suite has built already. Building per
         // package would compile much of the dependency graph again (other
         // features than the workspace's): minutes on two cores.
@@ -87,7 +81,7 @@ fn next_revision(deb: &Path, out: &Path) {
 
 #[test]
 fn the_packages_are_lintian_clean_and_install_upgrade_and_purge_in_debian_13() {
-    if std::fs::metadata("/proc/self").unwrap().uid() != 0 {
+    if !workspace::running_as_root() {
         eprintln!("skipped: mmdebstrap's root mode needs root");
         return;
     }

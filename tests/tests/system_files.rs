@@ -11,18 +11,12 @@ use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_owned()
-}
+use anlauf_tests::workspace;
 
 /// A program a unit starts: ours from the workspace's debug binaries
 /// (`target/debug`, beside this test's), others (sway) from the system.
 fn program_path(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let ours = exe.parent().and_then(Path::parent).unwrap().join(name);
+    let ours = workspace::built(name);
     let system = Path::new("/usr/bin").join(name);
     if ours.exists() {
         ours
@@ -36,32 +30,21 @@ fn program_path(name: &str) -> PathBuf {
 }
 
 fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        let kind = entry.file_type().unwrap();
-        if kind.is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else if kind.is_symlink() {
-            let link = std::fs::read_link(entry.path()).unwrap();
-            let _ = std::os::unix::fs::symlink(link, &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    workspace::copy_dir(from, to).unwrap();
 }
 
 fn units() -> Vec<(String, String)> {
-    let mut units: Vec<(String, String)> = std::fs::read_dir(repo().join("systemd/units"))
-        .unwrap()
-        .flatten()
-        .map(|e| {
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read_to_string(e.path()).unwrap(),
-            )
-        })
-        .collect();
+    let mut units: Vec<(String, String)> =
+        std::fs::read_dir(workspace::root().join("systemd/units"))
+            .unwrap()
+            .flatten()
+            .map(|e| {
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    std::fs::read_to_string(e.path()).unwrap(),
+                )
+            })
+            .collect();
     units.sort();
     assert!(!units.is_empty());
     units
@@ -76,7 +59,7 @@ fn root_with_units() -> tempfile::TempDir {
         &root.path().join("usr/lib/systemd/system"),
     );
     copy_dir(
-        &repo().join("systemd/units"),
+        &workspace::root().join("systemd/units"),
         &root.path().join("etc/systemd/system"),
     );
     let bin = root.path().join("usr/bin");
@@ -193,7 +176,7 @@ fn sysusers_and_tmpfiles_make_the_users_and_a_private_runtime_directory() {
     std::fs::write(etc.join("group"), "root:x:0:\n").unwrap();
     for dir in ["sysusers.d", "tmpfiles.d"] {
         copy_dir(
-            &repo().join("systemd").join(dir),
+            &workspace::root().join("systemd").join(dir),
             &root.path().join("usr/lib").join(dir),
         );
     }
@@ -236,7 +219,10 @@ fn the_drop_ins_are_where_systemd_reads_them_and_keep_logs_and_cores_off_the_dis
         ("coredump.conf.d", "usr/lib/systemd/coredump.conf.d"),
         ("logind.conf.d", "usr/lib/systemd/logind.conf.d"),
     ] {
-        copy_dir(&repo().join("systemd").join(dir), &root.path().join(target));
+        copy_dir(
+            &workspace::root().join("systemd").join(dir),
+            &root.path().join(target),
+        );
     }
     for (config, wanted) in [
         ("systemd/journald.conf", "Storage=volatile"),

@@ -27,19 +27,6 @@ pub fn expiry() -> Expiry {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 impl Fixture {
     /// Keys, an empty repository served over HTTP, and a copy of the demo
     /// pack as the source.
@@ -52,10 +39,11 @@ impl Fixture {
         )
         .await
         .unwrap();
-        copy_dir(
+        anlauf_tests::workspace::copy_dir(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("demo-pack"),
             &dir.path().join("source"),
-        );
+        )
+        .unwrap();
         let server = Server::start(&dir.path().join("repo")).unwrap();
         Fixture { dir, server }
     }

@@ -39,12 +39,7 @@ fn in_session(frame: &Frame) -> bool {
 /// `target/debug/kiosk-app`); cargo builds it for the crate's integration
 /// tests.
 fn kiosk_binary() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let binary = exe
-        .parent()
-        .and_then(Path::parent)
-        .unwrap()
-        .join("kiosk-app");
+    let binary = anlauf_tests::workspace::built("kiosk-app");
     assert!(
         binary.exists(),
         "{} is missing: build it first (cargo build -p kiosk-app)",
