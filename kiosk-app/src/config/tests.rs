@@ -166,3 +166,37 @@ fn the_example_site_file_is_clean() {
     assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
     assert_eq!(parsed.config.site_name, "Tagestreff am Bahnhof");
 }
+
+#[test]
+fn the_site_crates_language_tags_are_the_kiosks_languages() {
+    let kiosk: Vec<&str> = Language::ALL
+        .iter()
+        .map(|language| language.tag())
+        .collect();
+    assert_eq!(kiosk, anlauf_site::schema::LANGUAGE_TAGS);
+    for tag in anlauf_site::schema::LANGUAGE_TAGS {
+        assert_eq!(language(tag).map(Language::tag), Some(tag));
+    }
+}
+
+#[test]
+fn the_image_builders_example_is_clean_for_the_kiosk_too() {
+    // Wi-Fi, SSH, updates and the image are not the kiosk's settings, but
+    // they are not unknown to it either.
+    let parsed = parse(include_str!("../../../image-builder/examples/site.toml"));
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    assert_eq!(parsed.config.site_name, "Tagestreff Leipzig-Ost");
+    assert_eq!(parsed.config.languages.len(), Language::ALL.len());
+    assert!((parsed.config.dpi - 141.0).abs() < f32::EPSILON);
+}
+
+#[test]
+fn a_bad_image_setting_is_reported_and_the_kiosk_runs_on() {
+    let parsed = parse("[site]\nname = \"Treff\"\n\n[ssh]\nenabled = true\n");
+    assert_eq!(parsed.config.site_name, "Treff");
+    assert_eq!(parsed.problems.len(), 1);
+    assert_eq!(
+        parsed.problems[0].to_string(),
+        "line 5, ssh.authorized_keys: ssh.enabled is true but no key is given (key-only login needs at least one); SSH stays off"
+    );
+}
