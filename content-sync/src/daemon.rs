@@ -1,6 +1,7 @@
 //! `content-sync run`: syncs when NetworkManager reports full connectivity,
 //! on a timer with random jitter, and when asked over D-Bus; backs off after
-//! failures; serves `org.anlauf.ContentSync1`.
+//! failures; serves `org.anlauf.ContentSync1`. `content-sync sync-now` asks
+//! it through the proxy beside the interface ([`ContentSync1Proxy`]).
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -101,7 +102,8 @@ impl SyncService {
         self.status.state.clone()
     }
 
-    /// Asks for a check now; returns at once.
+    /// Asks for a check now; returns at once: false when one is already
+    /// waiting.
     fn sync_now(&self) -> bool {
         self.requests.try_send(()).is_ok()
     }
@@ -109,6 +111,90 @@ impl SyncService {
     /// A new generation became current.
     #[zbus(signal)]
     async fn activated(emitter: &SignalEmitter<'_>, version: u64) -> zbus::Result<()>;
+}
+
+/// The client side of `org.anlauf.ContentSync1`.
+#[proxy(
+    interface = "org.anlauf.ContentSync1",
+    default_service = "org.anlauf.ContentSync1",
+    default_path = "/org/anlauf/ContentSync1"
+)]
+pub trait ContentSync1 {
+    /// The pack version of the current generation (0: none).
+    #[zbus(property)]
+    fn version(&self) -> zbus::Result<u64>;
+
+    /// When the last check started (Unix seconds; 0: never).
+    #[zbus(property)]
+    fn last_check(&self) -> zbus::Result<u64>;
+
+    /// The last check's error; empty after a success.
+    #[zbus(property)]
+    fn last_error(&self) -> zbus::Result<String>;
+
+    /// "idle", "syncing", "failed" or "offline".
+    #[zbus(property)]
+    fn state(&self) -> zbus::Result<String>;
+
+    /// Asks for a check now; false when one is already waiting.
+    fn sync_now(&self) -> zbus::Result<bool>;
+
+    /// A new generation became current.
+    #[zbus(signal)]
+    fn activated(&self, version: u64) -> zbus::Result<()>;
+}
+
+/// Why the daemon could not be asked for a check.
+#[derive(Debug, thiserror::Error)]
+pub enum AskError {
+    /// No bus.
+    #[error("cannot reach the bus: {0}")]
+    Connect(zbus::Error),
+    /// Nobody owns the name.
+    #[error("the content daemon is not running ({BUS_NAME} is not on the bus)")]
+    NotRunning,
+    /// The bus policy refused the call.
+    #[error("not allowed: only root and the daemon's user anlauf-content may ask for a sync")]
+    Denied,
+    /// The call failed otherwise.
+    #[error("SyncNow failed: {0}")]
+    Call(zbus::Error),
+}
+
+/// The D-Bus name of an error reply, if the error is one.
+fn error_name(error: &zbus::Error) -> Option<String> {
+    match error {
+        zbus::Error::MethodError(name, _, _) => Some(name.to_string()),
+        zbus::Error::FDO(error) => Some(zbus::DBusError::name(error.as_ref()).to_string()),
+        _ => None,
+    }
+}
+
+/// Asks the running daemon for a check now (on the system bus, which
+/// honours `DBUS_SYSTEM_BUS_ADDRESS`, or the session bus); whether the
+/// request was taken (false: one is already waiting).
+pub async fn ask_sync_now(session_bus: bool) -> Result<bool, AskError> {
+    let connection = if session_bus {
+        Connection::session().await
+    } else {
+        Connection::system().await
+    }
+    .map_err(AskError::Connect)?;
+    let daemon = ContentSync1Proxy::builder(&connection)
+        .cache_properties(zbus::proxy::CacheProperties::No)
+        .build()
+        .await
+        .map_err(AskError::Call)?;
+    daemon.sync_now().await.map_err(|error| {
+        match error_name(&error)
+            .as_deref()
+            .and_then(|n| n.rsplit('.').next())
+        {
+            Some("ServiceUnknown" | "NameHasNoOwner") => AskError::NotRunning,
+            Some("AccessDenied") => AskError::Denied,
+            _ => AskError::Call(error),
+        }
+    })
 }
 
 /// A random duration below `max`.

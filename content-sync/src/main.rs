@@ -175,6 +175,13 @@ enum Command {
         #[arg(long)]
         session_bus: bool,
     },
+    /// Ask the running daemon over D-Bus to check for a new pack now
+    /// (root and the daemon's own user may; the hourly timer does).
+    SyncNow {
+        /// Ask on the session bus instead of the system bus.
+        #[arg(long)]
+        session_bus: bool,
+    },
     /// Show the store's current generation and the last sync.
     Status {
         #[command(flatten)]
@@ -428,6 +435,13 @@ async fn main_inner(cli: Cli) -> Result<()> {
                 session_bus,
             })
             .await?;
+        }
+        Command::SyncNow { session_bus } => {
+            if daemon::ask_sync_now(session_bus).await? {
+                print("the content daemon checks for a new pack now");
+            } else {
+                print("a check is already waiting in the content daemon");
+            }
         }
         Command::Status { device, json } => show_status(&device.store, json)?,
         Command::Rollback { device } => {

@@ -1,8 +1,9 @@
 //! The D-Bus policy of `systemd/dbus-1/org.anlauf.ContentSync1.conf` on a
 //! private dbus-daemon with the system bus's default policy: the real
 //! daemon, running as its own unprivileged user, owns the name; another
-//! unprivileged user reads its status but cannot start a sync; root can;
-//! and nobody else can take the name.
+//! unprivileged user reads its status but cannot start a sync; root can,
+//! and so can the daemon's own user through `content-sync sync-now` (what
+//! the hourly timer runs); nobody else can take the name.
 //!
 //! The policy's users are mapped onto users every Debian system has: the
 //! daemon's `anlauf-content` onto `nobody`, the caller is `daemon`.
@@ -12,64 +13,29 @@ mod common;
 
 use std::os::unix::fs::{PermissionsExt as _, chown};
 use std::os::unix::process::CommandExt as _;
-use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use anlauf_tests::dbus::{DAEMON, NOBODY, PrivateBus, ROOT, TestUser, policy_for_test, refused};
 use anlauf_tests::process::Killed;
 use common::Fixture;
-
-const NOBODY: u32 = 65534;
-const DAEMON: u32 = 1;
-
-/// The default policy of Debian's system bus (`/usr/share/dbus-1/system.conf`):
-/// method calls are denied unless a policy allows them.
-fn bus_config(socket: &Path, policy: &Path) -> String {
-    format!(
-        r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>system</type>
-  <listen>unix:path={socket}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow user="*"/>
-    <deny own="*"/>
-    <deny send_type="method_call"/>
-    <allow send_type="signal"/>
-    <allow send_requested_reply="true" send_type="method_return"/>
-    <allow send_requested_reply="true" send_type="error"/>
-    <allow receive_type="method_call"/>
-    <allow receive_type="method_return"/>
-    <allow receive_type="error"/>
-    <allow receive_type="signal"/>
-    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus"/>
-    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Introspectable"/>
-    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Properties"/>
-  </policy>
-  <include>{policy}</include>
-</busconfig>
-"#,
-        socket = socket.display(),
-        policy = policy.display()
-    )
-}
-
-fn busctl(address: &str, uid: u32, args: &[&str]) -> Output {
-    Command::new("busctl")
-        .arg(format!("--address={address}"))
-        .args(args)
-        .uid(uid)
-        .gid(uid)
-        .output()
-        .expect("busctl")
-}
 
 const OBJECT: [&str; 3] = [
     "org.anlauf.ContentSync1",
     "/org/anlauf/ContentSync1",
     "org.anlauf.ContentSync1",
 ];
+
+/// `content-sync sync-now` as `user` on the bus at `address`.
+fn sync_now(address: &str, user: TestUser) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_content-sync"))
+        .arg("sync-now")
+        .env("DBUS_SYSTEM_BUS_ADDRESS", address)
+        .uid(user.uid)
+        .gid(user.uid)
+        .output()
+        .unwrap()
+}
 
 /// `content-sync run` as `uid` with a store of its own.
 fn daemon(f: &Fixture, address: &str, uid: u32) -> Child {
@@ -93,7 +59,8 @@ fn daemon(f: &Fixture, address: &str, uid: u32) -> Child {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn only_the_daemon_owns_the_name_anyone_reads_status_and_only_root_starts_a_sync() {
+async fn only_the_daemon_owns_the_name_anyone_reads_status_and_only_root_and_the_daemon_start_a_sync()
+ {
     if !anlauf_tests::workspace::running_as_root() {
         eprintln!("skipped: switching users needs root");
         return;
@@ -103,37 +70,18 @@ async fn only_the_daemon_owns_the_name_anyone_reads_status_and_only_root_starts_
     // The daemons' users must reach their stores and the trusted root.
     std::fs::set_permissions(f.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
 
-    let policy = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../systemd/dbus-1/org.anlauf.ContentSync1.conf"),
-    )
-    .unwrap();
-    assert!(policy.contains(r#"user="anlauf-content""#));
     let policy_path = f.path("policy.conf");
-    std::fs::write(
+    policy_for_test(
+        &anlauf_tests::workspace::root().join("systemd/dbus-1/org.anlauf.ContentSync1.conf"),
         &policy_path,
-        policy.replace(r#"user="anlauf-content""#, r#"user="nobody""#),
+        &[("anlauf-content", NOBODY)],
     )
     .unwrap();
-    let socket = f.path("bus");
-    let config = f.path("bus.conf");
-    std::fs::write(&config, bus_config(&socket, &policy_path)).unwrap();
-    let _bus = Killed(
-        Command::new("dbus-daemon")
-            .arg(format!("--config-file={}", config.display()))
-            .arg("--nofork")
-            .spawn()
-            .expect("dbus-daemon (Debian package dbus)"),
-    );
-    let address = format!("unix:path={}", socket.display());
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !socket.exists() {
-        assert!(Instant::now() < deadline, "the bus did not come up");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let bus = PrivateBus::system(f.dir.path(), &[policy_path]).unwrap();
+    let address = bus.address().to_owned();
 
     // Another user cannot take the name.
-    let mut intruder = daemon(&f, &address, DAEMON);
+    let mut intruder = daemon(&f, &address, DAEMON.uid);
     let status = intruder.wait().unwrap();
     assert!(!status.success(), "the name was taken by another user");
     let mut stderr = String::new();
@@ -144,12 +92,12 @@ async fn only_the_daemon_owns_the_name_anyone_reads_status_and_only_root_starts_
     );
 
     // The daemon's own user owns it.
-    let _daemon = Killed(daemon(&f, &address, NOBODY));
+    let _daemon = Killed(daemon(&f, &address, NOBODY.uid));
     let read_version = || {
         let mut args = vec!["get-property"];
         args.extend(OBJECT);
         args.push("Version");
-        busctl(&address, DAEMON, &args)
+        bus.busctl(DAEMON, &args).unwrap()
     };
     let deadline = Instant::now() + Duration::from_secs(20);
     let version = loop {
@@ -169,21 +117,35 @@ async fn only_the_daemon_owns_the_name_anyone_reads_status_and_only_root_starts_
     let mut sync = vec!["call"];
     sync.extend(OBJECT);
     sync.push("SyncNow");
-    let refused = busctl(&address, DAEMON, &sync);
+    let refused_call = bus.busctl(DAEMON, &sync).unwrap();
     assert!(
-        !refused.status.success(),
-        "an unprivileged caller started a sync"
-    );
-    let why = String::from_utf8_lossy(&refused.stderr);
-    assert!(
-        why.contains("Access denied") || why.contains("AccessDenied"),
-        "{why}"
+        refused(&refused_call),
+        "an unprivileged caller started a sync: {}",
+        String::from_utf8_lossy(&refused_call.stderr)
     );
 
-    let allowed = busctl(&address, 0, &sync);
+    let allowed = bus.busctl(ROOT, &sync).unwrap();
     assert!(
         allowed.status.success(),
         "root may start a sync: {}",
         String::from_utf8_lossy(&allowed.stderr)
     );
+
+    // The timer's `content-sync sync-now` runs as the daemon's own user,
+    // which may ask; another user is told why not.
+    let asked = sync_now(&address, NOBODY);
+    assert!(
+        asked.status.success(),
+        "the daemon's user may ask: {}",
+        String::from_utf8_lossy(&asked.stderr)
+    );
+    let said = String::from_utf8_lossy(&asked.stdout);
+    assert!(
+        said.contains("checks") || said.contains("already waiting"),
+        "{said}"
+    );
+    let denied = sync_now(&address, DAEMON);
+    assert!(!denied.status.success());
+    let why = String::from_utf8_lossy(&denied.stderr);
+    assert!(why.contains("not allowed"), "{why}");
 }

@@ -3,10 +3,12 @@
 //! Everything here is plain Rust without any UI import, tested without a
 //! display: the site configuration, translations, the session and its
 //! lifecycle, display settings, the on-screen keyboard's layouts, idle
-//! detection, read aloud and the supervisor that gives every visitor a fresh
-//! process. The iced screens live in the binary's `ui` module and only map
-//! this state to widgets and messages to calls.
+//! detection, read aloud, the supervisor that gives every visitor a fresh
+//! process, and the kiosk's D-Bus interface `org.anlauf.Kiosk1`. The iced
+//! screens live in the binary's `ui` module and only map this state to
+//! widgets and messages to calls.
 
+pub mod bus;
 pub mod compositor;
 pub mod config;
 pub mod content;

@@ -105,12 +105,13 @@ fn supervise(cli: &Cli) -> anyhow::Result<i32> {
     if cli.windowed {
         args.push("--windowed".into());
     }
-    let spec = ChildSpec {
+    let mut spec = ChildSpec {
         program,
         args,
         env: Vec::new(),
         heartbeat: Some(supervisor::HUNG_AFTER),
         notify_socket: std::env::var_os("NOTIFY_SOCKET").map(Into::into),
+        end_grace: supervisor::END_GRACE,
     };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -132,7 +133,24 @@ fn supervise(cli: &Cli) -> anyhow::Result<i32> {
                     let _ = nix::sys::signal::raise(nix::sys::signal::Signal::SIGTERM);
                 });
             }
-            supervisor::run(spec).await
+            // org.anlauf.Kiosk1 on the system bus; without it (a developer's
+            // machine) the kiosk runs on and reads the input devices itself.
+            let (link, remote) = supervisor::link();
+            let builder = zbus::connection::Builder::system();
+            let _bus = match kiosk_app::bus::serve(builder, remote).await {
+                Ok(connection) => {
+                    spec.env.push((
+                        supervisor::IDLE_FROM_SUPERVISOR_ENV.into(),
+                        "1".into(),
+                    ));
+                    Some(connection)
+                }
+                Err(error) => {
+                    tracing::warn!(%error, "running without org.anlauf.Kiosk1; the kiosk reads the input devices itself");
+                    None
+                }
+            };
+            supervisor::run(spec, link).await
         })
         .context("the supervisor failed")?;
     Ok(0)

@@ -4,6 +4,13 @@
 //! freed heap of one visitor can then reach the next (the device's kernel
 //! zeroes freed pages). The same supervisor runs in windowed development mode
 //! and on the device, where systemd restarts the supervisor itself.
+//!
+//! It talks with the kiosk process over two pipes ([`pipe`]): heartbeats and
+//! whether a session runs come in, activity from the idle watcher and a
+//! request to end the session go out. Through a [`Link`] the same facts and
+//! requests reach `org.anlauf.Kiosk1` on the system bus ([`crate::bus`]).
+
+pub mod pipe;
 
 use std::collections::VecDeque;
 use std::ffi::OsString;
@@ -11,6 +18,11 @@ use std::os::unix::process::{CommandExt as _, ExitStatusExt as _};
 use std::path::PathBuf;
 use std::process::ExitStatus;
 use std::time::{Duration, Instant};
+
+use tokio::io::AsyncWriteExt as _;
+use tokio::sync::{mpsc, watch};
+
+use pipe::{FromKiosk, ToKiosk};
 
 /// The program to start for each kiosk process: this program's path. After
 /// a package upgrade replaced the file while the supervisor runs, Linux
@@ -107,12 +119,94 @@ pub struct ChildSpec {
     /// passed on as `WATCHDOG=1`, so that systemd restarts the whole session
     /// if the supervisor itself stops turning.
     pub notify_socket: Option<PathBuf>,
+    /// How long a kiosk asked to end its session may take before its
+    /// process group is killed (which ends the session too).
+    pub end_grace: Duration,
 }
 
-/// The environment variable that tells a kiosk process to send heartbeats:
-/// one byte on its standard output from its event loop, every
-/// [`HEARTBEAT_EVERY`].
+/// The environment variable that tells a kiosk process that it is watched:
+/// it sends heartbeats (one byte on its standard output from its event
+/// loop, every [`HEARTBEAT_EVERY`]) and speaks the rest of the [`pipe`]
+/// protocol.
 pub const HEARTBEAT_ENV: &str = "ANLAUF_HEARTBEAT";
+
+/// The environment variable that tells a kiosk process that activity comes
+/// from its supervisor (the idle watcher service over D-Bus): it does not
+/// open the input devices itself.
+pub const IDLE_FROM_SUPERVISOR_ENV: &str = "ANLAUF_IDLE_FROM_SUPERVISOR";
+
+/// How long a kiosk asked to end its session gets before it is killed.
+pub const END_GRACE: Duration = Duration::from_secs(5);
+
+/// Whether a visitor's session runs, as the kiosk process reports it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SessionState {
+    /// A session runs.
+    pub active: bool,
+    /// When it started, in Unix seconds; 0 when none runs.
+    pub since: u64,
+}
+
+/// The supervisor's end of its link to the outside (`org.anlauf.Kiosk1`):
+/// requests for the kiosk come in, the session's state goes out.
+#[derive(Debug)]
+pub struct Link {
+    requests: mpsc::Receiver<ToKiosk>,
+    session: watch::Sender<SessionState>,
+}
+
+/// The outside's end of the link: the bus service holds it.
+#[derive(Debug, Clone)]
+pub struct Remote {
+    /// Requests for the running kiosk; a full queue drops them.
+    pub requests: mpsc::Sender<ToKiosk>,
+    /// The session's state, changed by the supervisor.
+    pub session: watch::Receiver<SessionState>,
+}
+
+/// A new link between a supervisor and the bus. Dropping the [`Remote`]
+/// is fine: the supervisor then runs on its own.
+pub fn link() -> (Link, Remote) {
+    let (requests_in, requests) = mpsc::channel(8);
+    let (session, session_out) = watch::channel(SessionState::default());
+    (
+        Link { requests, session },
+        Remote {
+            requests: requests_in,
+            session: session_out,
+        },
+    )
+}
+
+impl Link {
+    fn active(&self) -> bool {
+        self.session.borrow().active
+    }
+
+    fn started(&self) {
+        let since = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        self.session.send_if_modified(|state| {
+            let was = state.active;
+            if !was {
+                *state = SessionState {
+                    active: true,
+                    since,
+                };
+            }
+            !was
+        });
+    }
+
+    fn ended(&self) {
+        self.session.send_if_modified(|state| {
+            let was = state.active;
+            *state = SessionState::default();
+            was
+        });
+    }
+}
 
 /// How often a watched kiosk sends a heartbeat.
 pub const HEARTBEAT_EVERY: Duration = Duration::from_secs(5);
@@ -138,21 +232,64 @@ fn notify_watchdog(socket: Option<&std::path::Path>) {
     }
 }
 
-/// Waits for the next heartbeat byte on `stdout`; never returns when there
-/// is nothing to read (not watched, or the pipe closed: the exit shows).
-async fn heartbeat(stdout: &mut Option<tokio::process::ChildStdout>) {
+/// Bytes read from the kiosk at once.
+type Bytes = ([u8; 64], usize);
+
+/// Waits for the next bytes from the kiosk on `stdout`; never returns when
+/// there is nothing to read (not watched, or the pipe closed: the exit
+/// shows).
+async fn from_kiosk(stdout: &mut Option<tokio::process::ChildStdout>) -> Bytes {
     use tokio::io::AsyncReadExt as _;
     let Some(pipe) = stdout.as_mut() else {
         return std::future::pending().await;
     };
-    let mut byte = [0u8; 64];
-    match pipe.read(&mut byte).await {
-        Ok(n) if n > 0 => {}
+    let mut bytes = [0u8; 64];
+    match pipe.read(&mut bytes).await {
+        Ok(n) if n > 0 => (bytes, n),
         _ => {
             *stdout = None;
-            std::future::pending::<()>().await;
+            std::future::pending().await
         }
     }
+}
+
+/// Writes a request to the kiosk on `stdin`; a kiosk that does not take
+/// it within a second (its event loop hangs: the heartbeat check deals
+/// with that) loses it, one that closed the pipe gets no more.
+async fn to_kiosk(stdin: &mut Option<tokio::process::ChildStdin>, request: ToKiosk) {
+    let Some(pipe) = stdin.as_mut() else {
+        return;
+    };
+    let write = async {
+        pipe.write_all(&[request.byte()]).await?;
+        pipe.flush().await
+    };
+    match tokio::time::timeout(Duration::from_secs(1), write).await {
+        Ok(Ok(())) => {}
+        Ok(Err(error)) => {
+            tracing::warn!(%error, ?request, "the kiosk process closed its pipe");
+            *stdin = None;
+        }
+        Err(_) => tracing::warn!(?request, "the kiosk process does not read its pipe"),
+    }
+}
+
+/// Sleeps until `at`, or forever without one.
+async fn sleep_until(at: Option<tokio::time::Instant>) {
+    match at {
+        Some(at) => tokio::time::sleep_until(at).await,
+        None => std::future::pending().await,
+    }
+}
+
+/// Why the supervisor stopped waiting for a kiosk process.
+enum Stopped {
+    /// It exited.
+    Exited(std::io::Result<ExitStatus>),
+    /// It sent no heartbeat in time.
+    Hung,
+    /// It did not end its session within the grace time after being asked.
+    Unresponsive,
 }
 
 /// A supervisor failure that cannot be retried.
@@ -173,8 +310,9 @@ pub enum SupervisorError {
 
 /// Runs kiosk processes one after another until SIGTERM or SIGINT, or until
 /// one asks to quit. On a signal, the running kiosk gets SIGTERM, then
-/// SIGKILL after a grace period.
-pub async fn run(spec: ChildSpec) -> Result<(), SupervisorError> {
+/// SIGKILL after a grace period. Through `link`, the session's state goes
+/// out and requests for the kiosk come in.
+pub async fn run(spec: ChildSpec, mut link: Link) -> Result<(), SupervisorError> {
     use tokio::signal::unix::{SignalKind, signal};
     let mut terminate = signal(SignalKind::terminate()).map_err(SupervisorError::Signals)?;
     let mut interrupt = signal(SignalKind::interrupt()).map_err(SupervisorError::Signals)?;
@@ -193,6 +331,7 @@ pub async fn run(spec: ChildSpec) -> Result<(), SupervisorError> {
         if spec.heartbeat.is_some() {
             command
                 .env(HEARTBEAT_ENV, "1")
+                .stdin(std::process::Stdio::piped())
                 .stdout(std::process::Stdio::piped());
         }
         let started = Instant::now();
@@ -203,40 +342,78 @@ pub async fn run(spec: ChildSpec) -> Result<(), SupervisorError> {
         let pid = child.id();
         tracing::info!(generation, pid, "kiosk process started");
         let mut stdout = child.stdout.take();
+        let mut stdin = child.stdin.take();
         notify_watchdog(spec.notify_socket.as_deref());
 
         // Its start counts as the first heartbeat.
         let mut last_beat = tokio::time::Instant::now();
-        let status = loop {
+        let mut end_by: Option<tokio::time::Instant> = None;
+        let stopped = loop {
             let hung_at = spec.heartbeat.map(|limit| last_beat + limit);
+            let wake = hung_at.into_iter().chain(end_by).min();
             tokio::select! {
-                status = child.wait() => break Some(status),
-                _ = terminate.recv() => return stop(child, pid).await,
-                _ = interrupt.recv() => return stop(child, pid).await,
-                () = heartbeat(&mut stdout) => {
+                status = child.wait() => break Stopped::Exited(status),
+                _ = terminate.recv() => {
+                    link.ended();
+                    return stop(child, pid).await;
+                }
+                _ = interrupt.recv() => {
+                    link.ended();
+                    return stop(child, pid).await;
+                }
+                (bytes, n) = from_kiosk(&mut stdout) => {
                     last_beat = tokio::time::Instant::now();
                     notify_watchdog(spec.notify_socket.as_deref());
-                }
-                () = async {
-                    match hung_at {
-                        Some(at) => tokio::time::sleep_until(at).await,
-                        None => std::future::pending().await,
+                    for byte in &bytes[..n] {
+                        match FromKiosk::from_byte(*byte) {
+                            Some(FromKiosk::SessionStarted) => link.started(),
+                            Some(FromKiosk::SessionEnded) => link.ended(),
+                            Some(FromKiosk::Heartbeat) | None => {}
+                        }
                     }
-                } => break None,
+                }
+                Some(request) = link.requests.recv() => {
+                    // Outside a session there is nothing to keep alive or end.
+                    if link.active() {
+                        to_kiosk(&mut stdin, request).await;
+                        if request == ToKiosk::EndSession && end_by.is_none() {
+                            tracing::info!(generation, "ending the session on request");
+                            end_by = Some(tokio::time::Instant::now() + spec.end_grace);
+                        }
+                    }
+                }
+                () = sleep_until(wake) => {
+                    let now = tokio::time::Instant::now();
+                    break if end_by.is_some_and(|at| at <= now) {
+                        Stopped::Unresponsive
+                    } else {
+                        Stopped::Hung
+                    };
+                }
             }
         };
         kill_group(pid, nix::sys::signal::Signal::SIGKILL);
-        let end = match status {
-            Some(Ok(status)) => classify(status),
-            Some(Err(error)) => ChildEnd::Crashed(format!("cannot wait for it: {error}")),
-            None => {
-                if let Err(error) = child.wait().await {
-                    tracing::warn!(%error, "hung kiosk process could not be reaped");
-                }
+        link.ended();
+        let end = match stopped {
+            Stopped::Exited(Ok(status)) => classify(status),
+            Stopped::Exited(Err(error)) => {
+                ChildEnd::Crashed(format!("cannot wait for it: {error}"))
+            }
+            Stopped::Hung => {
+                reap(&mut child).await;
                 ChildEnd::Crashed(format!(
                     "hung: no heartbeat for {} s",
                     spec.heartbeat.unwrap_or_default().as_secs()
                 ))
+            }
+            Stopped::Unresponsive => {
+                reap(&mut child).await;
+                tracing::warn!(
+                    generation,
+                    grace_s = spec.end_grace.as_secs(),
+                    "the kiosk did not end its session when asked; killed"
+                );
+                ChildEnd::SessionEnded
             }
         };
         match end {
@@ -253,6 +430,13 @@ pub async fn run(spec: ChildSpec) -> Result<(), SupervisorError> {
                 tokio::time::sleep(delay).await;
             }
         }
+    }
+}
+
+/// Waits for a killed kiosk process.
+async fn reap(child: &mut tokio::process::Child) {
+    if let Err(error) = child.wait().await {
+        tracing::warn!(%error, "killed kiosk process could not be reaped");
     }
 }
 
@@ -284,6 +468,9 @@ fn kill_group(pid: Option<u32>, signal: nix::sys::signal::Signal) {
 }
 
 #[cfg(test)]
+mod bus_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -296,13 +483,15 @@ mod tests {
             env: Vec::new(),
             heartbeat: Some(limit),
             notify_socket: notify,
+            end_grace: END_GRACE,
         };
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .unwrap();
         runtime.block_on(async {
-            let _ = tokio::time::timeout(run_for, run(spec)).await;
+            let (link, _remote) = link();
+            let _ = tokio::time::timeout(run_for, run(spec, link)).await;
         });
     }
 

@@ -1,10 +1,12 @@
 //! The Debian packages, made with cargo-deb: lintian finds nothing (every
 //! remaining tag is overridden with a reason in `systemd/debian/*/lintian-
 //! overrides`); they install into a Debian 13 (trixie) root made by
-//! mmdebstrap from Debian's archive, where `systemd-analyze verify` passes,
-//! the system users exist and the units are enabled; an upgrade to the next
-//! revision leaves dpkg content; purge removes the users, the store, the
-//! runtime directory and the unit links.
+//! mmdebstrap from Debian's archive, where `systemd-analyze verify` passes
+//! on every unit, the system users exist (the idle watcher's in group
+//! `input`), the units and the content timer are enabled (the timer's
+//! oneshot is not) and both D-Bus policies are in place; an upgrade to the
+//! next revision leaves dpkg content; purge removes the users, the store,
+//! the runtime directory and the unit links.
 //!
 //! The test packages hold the workspace's debug binaries (stripped), built
 //! already for the other tests; the image builder packages release builds.
@@ -123,25 +125,44 @@ fn the_packages_are_lintian_clean_and_install_upgrade_and_purge_in_debian_13() {
     // outside (mmdebstrap checks --include paths on both sides).
     let here = dir.path().display();
     let upgrade = format!(r#"chroot "$1" sh -c 'dpkg -i {here}/2/*.deb'"#);
-    let hooks = [
-        r#"chroot "$1" systemd-analyze verify anlauf-kiosk.service anlauf-content-sync.service"#,
-        r#"chroot "$1" getent passwd anlauf-kiosk anlauf-content"#,
-        r#"test -L "$1/etc/systemd/system/graphical.target.wants/anlauf-kiosk.service""#,
-        r#"test -L "$1/etc/systemd/system/multi-user.target.wants/anlauf-content-sync.service""#,
-        r#"test -f "$1/usr/share/dbus-1/system.d/org.anlauf.ContentSync1.conf""#,
-        &upgrade,
-        r#"chroot "$1" sh -c 'test "$(dpkg-query -W -f="\${Version}" anlauf-kiosk)" = 0.1.0-2'"#,
-        r#"chroot "$1" sh -c 'test -z "$(dpkg --audit)"'"#,
-        r#"chroot "$1" systemd-analyze verify anlauf-kiosk.service anlauf-content-sync.service"#,
-        r#"mkdir -p "$1/var/lib/anlauf/content/generations" "$1/run/anlauf""#,
-        r#"chroot "$1" apt-get purge -y -q anlauf-kiosk anlauf-content-sync"#,
-        r#"chroot "$1" sh -c '! getent passwd anlauf-kiosk && ! getent passwd anlauf-content'"#,
-        r#"test ! -e "$1/var/lib/anlauf" && test ! -e "$1/run/anlauf""#,
-        r#"test ! -e "$1/usr/lib/sysusers.d/anlauf-kiosk.conf""#,
-        r#"test ! -e "$1/etc/systemd/system/graphical.target.wants/anlauf-kiosk.service""#,
-        r#"test ! -e "$1/etc/systemd/system/multi-user.target.wants/anlauf-content-sync.service""#,
-        r#"chroot "$1" sh -c 'test -z "$(dpkg --audit)"'"#,
+    let verify = r#"chroot "$1" systemd-analyze verify anlauf-kiosk.service anlauf-idle.service anlauf-content-sync.service anlauf-content-sync.timer anlauf-content-sync-now.service"#;
+    let wants = "$1/etc/systemd/system";
+    let enabled = [
+        format!(r#"test -L "{wants}/graphical.target.wants/anlauf-kiosk.service""#),
+        format!(r#"test -L "{wants}/multi-user.target.wants/anlauf-idle.service""#),
+        format!(r#"test -L "{wants}/multi-user.target.wants/anlauf-content-sync.service""#),
+        format!(r#"test -L "{wants}/timers.target.wants/anlauf-content-sync.timer""#),
     ];
+    let disabled: Vec<String> = enabled
+        .iter()
+        .map(|check| check.replace("test -L", "test ! -e"))
+        .collect();
+    let mut hooks: Vec<String> = vec![
+        verify.to_owned(),
+        r#"chroot "$1" getent passwd anlauf-kiosk anlauf-content anlauf-idle"#.to_owned(),
+        r#"chroot "$1" sh -c 'id -nG anlauf-idle | grep -qw input && ! id -nG anlauf-kiosk | grep -qw input'"#.to_owned(),
+        r#"test -x "$1/usr/bin/anlauf-idle""#.to_owned(),
+        r#"test -f "$1/usr/share/dbus-1/system.d/org.anlauf.ContentSync1.conf""#.to_owned(),
+        r#"test -f "$1/usr/share/dbus-1/system.d/org.anlauf.Kiosk1.conf""#.to_owned(),
+        r#"test -f "$1/usr/lib/systemd/system/anlauf-content-sync-now.service""#.to_owned(),
+        format!(r#"test -z "$(find {wants} -name anlauf-content-sync-now.service)""#),
+    ];
+    hooks.extend(enabled.iter().cloned());
+    hooks.extend([
+        upgrade,
+        r#"chroot "$1" sh -c 'test "$(dpkg-query -W -f="\${Version}" anlauf-kiosk)" = 0.1.0-2'"#.to_owned(),
+        r#"chroot "$1" sh -c 'test -z "$(dpkg --audit)"'"#.to_owned(),
+        verify.to_owned(),
+        r#"mkdir -p "$1/var/lib/anlauf/content/generations" "$1/run/anlauf""#.to_owned(),
+        r#"chroot "$1" apt-get purge -y -q anlauf-kiosk anlauf-content-sync"#.to_owned(),
+        r#"chroot "$1" sh -c '! getent passwd anlauf-kiosk && ! getent passwd anlauf-content && ! getent passwd anlauf-idle'"#.to_owned(),
+        r#"chroot "$1" sh -c '! getent group input | grep -q anlauf-idle'"#.to_owned(),
+        r#"test ! -e "$1/var/lib/anlauf" && test ! -e "$1/run/anlauf""#.to_owned(),
+        r#"test ! -e "$1/usr/lib/sysusers.d/anlauf-kiosk.conf""#.to_owned(),
+        r#"test ! -e "$1/usr/share/dbus-1/system.d/org.anlauf.Kiosk1.conf""#.to_owned(),
+    ]);
+    hooks.extend(disabled);
+    hooks.push(r#"chroot "$1" sh -c 'test -z "$(dpkg --audit)"'"#.to_owned());
     let mut command = Command::new("mmdebstrap");
     command
         .args(["--variant=apt", "--format=null", "--quiet"])

@@ -1,9 +1,11 @@
 //! The device's system files in `systemd/`, checked with systemd's own tools
-//! in a scratch root: every unit verifies without a warning and is hardened
-//! to its exposure limit (`systemd-analyze security --offline=yes`: at most
-//! 2.0 for networked or privileged units, 1.0 for the rest); sysusers makes
-//! the users and tmpfiles the private runtime directory; the drop-ins are
-//! where systemd reads them.
+//! in a scratch root: every unit verifies without a warning and every
+//! service is hardened to its exposure limit (`systemd-analyze security
+//! --offline=yes`: at most 2.0 for networked or privileged units, 1.0 for
+//! the rest); the timer starts a unit that exists; only the idle watcher
+//! may read input devices; sysusers makes the users (the idle watcher's in
+//! group `input`) and tmpfiles the private runtime directory; the drop-ins
+//! are where systemd reads them.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -97,6 +99,20 @@ fn exposure(root: &Path, unit: &str) -> f64 {
     after.split_whitespace().next().unwrap().parse().unwrap()
 }
 
+/// Every service's exposure limit. The rule below
+/// ([`networked_or_privileged`]) must give the same, so that no unit gets a
+/// laxer limit than it deserves; a new service must be added here.
+const LIMITS: [(&str, f64); 4] = [
+    // Holds the seat's screen and input (a logind session).
+    ("anlauf-kiosk.service", 2.0),
+    // Downloads content packs over HTTPS.
+    ("anlauf-content-sync.service", 2.0),
+    // Reads input devices, one local socket to the bus, no network.
+    ("anlauf-idle.service", 1.0),
+    // One D-Bus call, no network.
+    ("anlauf-content-sync-now.service", 1.0),
+];
+
 /// Whether a unit talks to the network or runs with privileges: those may
 /// be exposed up to 2.0, the rest up to 1.0. Privileged means root, or a
 /// login session that holds the seat's hardware (screen and input).
@@ -114,6 +130,7 @@ fn networked_or_privileged(text: &str) -> bool {
 #[test]
 fn every_unit_verifies_cleanly_and_is_hardened_to_its_limit() {
     let root = root_with_units();
+    let mut services = 0;
     for (name, text) in units() {
         let output = Command::new("systemd-analyze")
             .args(["verify", "--no-pager"])
@@ -126,22 +143,104 @@ fn every_unit_verifies_cleanly_and_is_hardened_to_its_limit() {
             output.status.success() && complaints.trim().is_empty(),
             "{name}: {complaints}"
         );
+        if !name.ends_with(".service") {
+            continue;
+        }
+        services += 1;
         let limit = if networked_or_privileged(&text) {
             2.0
         } else {
             1.0
         };
+        let listed = LIMITS
+            .iter()
+            .find(|(unit, _)| *unit == name)
+            .unwrap_or_else(|| panic!("{name} has no exposure limit in LIMITS"));
+        assert_eq!(listed.1, limit, "{name}: LIMITS disagrees with the rule");
         let level = exposure(root.path(), &name);
         eprintln!("{name}: exposure {level} (limit {limit})");
         assert!(level <= limit, "{name}: exposure {level} above {limit}");
     }
+    assert_eq!(services, LIMITS.len(), "a unit in LIMITS is missing");
+}
+
+/// The value of `key=` in a unit's text (the last one).
+fn setting<'t>(text: &'t str, key: &str) -> Option<&'t str> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix(key)?.strip_prefix('='))
+        .next_back()
+}
+
+#[test]
+fn the_timer_starts_the_check_of_a_running_content_daemon() {
+    let units = units();
+    let text = |name: &str| -> &str {
+        &units
+            .iter()
+            .find(|(unit, _)| unit == name)
+            .unwrap_or_else(|| panic!("no {name}"))
+            .1
+    };
+    let timer = text("anlauf-content-sync.timer");
+    assert_eq!(
+        setting(timer, "Unit"),
+        Some("anlauf-content-sync-now.service")
+    );
+    assert_eq!(setting(timer, "OnCalendar"), Some("hourly"));
+    assert_eq!(setting(timer, "Persistent"), Some("true"));
+    assert!(setting(timer, "RandomizedDelaySec").is_some());
+    assert_eq!(setting(timer, "WantedBy"), Some("timers.target"));
+    let now = text("anlauf-content-sync-now.service");
+    assert_eq!(setting(now, "Type"), Some("oneshot"));
+    assert_eq!(
+        setting(now, "ExecStart"),
+        Some("/usr/bin/content-sync sync-now")
+    );
+    // The daemon's own user: the bus policy lets it ask.
+    assert_eq!(setting(now, "User"), Some("anlauf-content"));
+    assert_eq!(
+        setting(now, "Requisite"),
+        Some("anlauf-content-sync.service")
+    );
+    assert!(
+        setting(now, "WantedBy").is_none(),
+        "only the timer starts it"
+    );
+}
+
+#[test]
+fn only_the_idle_watcher_reads_input_devices_and_it_has_no_network() {
+    let units = units();
+    for (name, text) in &units {
+        let reads_input = text
+            .lines()
+            .any(|l| l.starts_with("DeviceAllow=char-input"));
+        assert_eq!(
+            reads_input,
+            name == "anlauf-idle.service",
+            "{name}: input devices"
+        );
+    }
+    let (_, idle) = units
+        .iter()
+        .find(|(unit, _)| unit == "anlauf-idle.service")
+        .unwrap();
+    assert_eq!(setting(idle, "DeviceAllow"), Some("char-input r"));
+    assert_eq!(setting(idle, "DevicePolicy"), Some("closed"));
+    assert_eq!(setting(idle, "User"), Some("anlauf-idle"));
+    assert_eq!(setting(idle, "PrivateNetwork"), Some("yes"));
+    assert_eq!(setting(idle, "RestrictAddressFamilies"), Some("AF_UNIX"));
+    assert_eq!(setting(idle, "ExecStart"), Some("/usr/bin/anlauf-idle"));
 }
 
 #[test]
 fn a_unit_with_a_mistake_or_without_hardening_is_caught() {
     let root = root_with_units();
     let units_dir = root.path().join("etc/systemd/system");
-    let (name, text) = units().into_iter().next().unwrap();
+    let (name, text) = units()
+        .into_iter()
+        .find(|(name, _)| name == "anlauf-idle.service")
+        .unwrap();
     std::fs::write(
         units_dir.join(&name),
         text.replace("[Service]\n", "[Service]\nRestartSecs=1\n"),
@@ -203,8 +302,26 @@ fn sysusers_and_tmpfiles_make_the_users_and_a_private_runtime_directory() {
     };
     let kiosk = uid("anlauf-kiosk");
     let content = uid("anlauf-content");
-    assert!(kiosk > 0 && content > 0 && kiosk != content);
-    assert!(passwd.contains("/usr/sbin/nologin"), "no login shells");
+    let idle = uid("anlauf-idle");
+    assert!(kiosk > 0 && content > 0 && idle > 0);
+    assert!(kiosk != content && idle != kiosk && idle != content);
+    assert_eq!(
+        passwd
+            .lines()
+            .filter(|l| l.starts_with("anlauf-"))
+            .filter(|l| !l.ends_with(":/usr/sbin/nologin"))
+            .count(),
+        0,
+        "no login shells: {passwd}"
+    );
+    // The idle watcher reads input devices through group input; nobody
+    // else of ours is in it.
+    let group = std::fs::read_to_string(etc.join("group")).unwrap();
+    let input = group
+        .lines()
+        .find(|l| l.starts_with("input:"))
+        .unwrap_or_else(|| panic!("no group input: {group}"));
+    assert_eq!(input.rsplit(':').next(), Some("anlauf-idle"), "{input}");
     run("systemd-tmpfiles", &["--create"]);
     let runtime = std::fs::metadata(root.path().join("run/anlauf")).unwrap();
     assert_eq!(runtime.permissions().mode() & 0o777, 0o700);

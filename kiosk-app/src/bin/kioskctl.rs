@@ -4,6 +4,10 @@
 //! search against the installed content, exactly as the kiosk runs it: the
 //! same question reading, filters, ranking and words. Nothing of the
 //! question is logged.
+//!
+//! `kioskctl status` and `kioskctl end-session` ask the running kiosk over
+//! the system bus (`org.anlauf.Kiosk1`) whether a visitor's session runs,
+//! and end it (root only).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,6 +15,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand};
 
+use kiosk_app::bus::{self, Kiosk1Proxy};
 use kiosk_app::config;
 use kiosk_app::content::{Category, Content, Filters, demo_store_dir};
 use kiosk_app::finder::{Card, Search, Words};
@@ -30,6 +35,14 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Whether a visitor's session runs on this kiosk (over the system bus).
+    Status {
+        /// Print one JSON object instead of a line for people.
+        #[arg(long)]
+        json: bool,
+    },
+    /// End the running session, wiped as on End session (root only).
+    EndSession,
     /// Search the installed content as the help finder does.
     Search {
         /// The question, in the visitor's words.
@@ -85,13 +98,98 @@ fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    match run(Cli::parse()) {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Status { json } => on_the_bus(status(json)),
+        Command::EndSession => on_the_bus(end_session()),
+        Command::Search { .. } => run(cli),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("kioskctl: {error:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Runs a command that talks to the kiosk over the system bus.
+fn on_the_bus(
+    command: impl std::future::Future<Output = anyhow::Result<()>>,
+) -> anyhow::Result<()> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the runtime")?
+        .block_on(command)
+}
+
+/// The kiosk on the system bus (`DBUS_SYSTEM_BUS_ADDRESS` if set).
+async fn kiosk() -> anyhow::Result<(zbus::Connection, Kiosk1Proxy<'static>)> {
+    let connection = zbus::Connection::system()
+        .await
+        .context("cannot reach the system bus")?;
+    let proxy = bus::proxy(&connection).await?;
+    Ok((connection, proxy))
+}
+
+/// A failed call in words for staff.
+fn explain(error: zbus::Error, what: &str) -> anyhow::Error {
+    if bus::is_not_running(&error) {
+        anyhow::anyhow!(
+            "the kiosk is not running ({} is not on the system bus)",
+            bus::BUS_NAME
+        )
+    } else if bus::is_access_denied(&error) {
+        anyhow::anyhow!("{what}: not allowed for this user (only root may; try sudo)")
+    } else {
+        anyhow::Error::new(error).context(what.to_owned())
+    }
+}
+
+async fn status(json: bool) -> anyhow::Result<()> {
+    let (_connection, kiosk) = kiosk().await?;
+    let active = kiosk
+        .session_active()
+        .await
+        .map_err(|e| explain(e, "cannot read SessionActive"))?;
+    let since = kiosk
+        .session_since()
+        .await
+        .map_err(|e| explain(e, "cannot read SessionSince"))?;
+    let line = if json {
+        serde_json::json!({ "session_active": active, "session_since": since }).to_string()
+    } else if active {
+        let started = jiff::Timestamp::from_second(i64::try_from(since).unwrap_or(0))
+            .map(|t| t.to_zoned(jiff::tz::TimeZone::system()))
+            .map(|t| t.strftime("%Y-%m-%d %H:%M:%S %Z").to_string())
+            .unwrap_or_else(|_| format!("{since} (Unix time)"));
+        format!("session: running since {started}")
+    } else {
+        "session: none (the attract screen shows)".to_owned()
+    };
+    #[allow(clippy::print_stdout)]
+    {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+async fn end_session() -> anyhow::Result<()> {
+    let (_connection, kiosk) = kiosk().await?;
+    let ended = kiosk
+        .end_session()
+        .await
+        .map_err(|e| explain(e, "cannot end the session"))?;
+    #[allow(clippy::print_stdout)]
+    {
+        if ended {
+            println!("the session is ending; the attract screen comes back");
+        } else {
+            println!("no session was running");
+        }
+    }
+    Ok(())
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -110,7 +208,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         at,
         store,
         limit,
-    } = cli.command;
+    } = cli.command
+    else {
+        bail!("not a search");
+    };
     let loaded = config::load(&cli.site);
     for problem in &loaded.parsed.problems {
         eprintln!("kioskctl: {}: {problem}", loaded.path.display());

@@ -2,6 +2,14 @@
 //! evdev, so that idle detection works whatever window is in front (the
 //! browser included). It never grabs a device and never looks at which key or
 //! where: only that activity happened.
+//!
+//! On a device this runs in the idle watcher service (`anlauf-idle`, its own
+//! user in group `input`), which tells the kiosk over D-Bus ([`report`]);
+//! the kiosk itself then has no right to read input devices. Without a
+//! system bus (a developer's machine) the kiosk runs the same watcher in
+//! its own process.
+
+pub mod report;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -155,6 +163,22 @@ pub trait EventSource {
 impl EventSource for evdev::EventStream {
     async fn next_type(&mut self) -> std::io::Result<u16> {
         Ok(self.next_event().await?.event_type().0)
+    }
+}
+
+/// Reads one event source until it ends and hands its activity to `emit`,
+/// at most once per `throttle` (the watcher's path for one device, for a
+/// device that is not under a directory, and for tests' fake devices).
+pub async fn watch_source(
+    mut source: impl EventSource,
+    throttle: Duration,
+    mut emit: impl FnMut(WatchEvent),
+) -> std::io::Result<()> {
+    let mut throttle = Throttle::new(throttle);
+    loop {
+        if counts_as_activity(source.next_type().await?) && throttle.admit(Instant::now()) {
+            emit(WatchEvent::Activity);
+        }
     }
 }
 

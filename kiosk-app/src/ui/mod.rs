@@ -14,6 +14,7 @@ pub mod run;
 pub mod screen;
 pub mod screenshot;
 mod subscriptions;
+mod supervised;
 mod target;
 pub mod theme;
 mod topbar;
@@ -27,6 +28,8 @@ mod form_tests;
 mod help_tests;
 #[cfg(test)]
 mod process_tests;
+#[cfg(test)]
+mod supervised_tests;
 #[cfg(test)]
 mod tests;
 
@@ -44,6 +47,7 @@ use kiosk_app::i18n::Catalog;
 use kiosk_app::idle::WatchEvent;
 use kiosk_app::session::{EndReason, Lifecycle, Session, Timings, Transition};
 use kiosk_app::speech::{self, SpeechError, Voices};
+use kiosk_app::supervisor::pipe::{FromKiosk, ToKiosk};
 use kiosk_app::supervisor::{EXIT_QUIT, EXIT_SESSION_ENDED};
 
 use notice::{StaffNotice, VisitorNotice};
@@ -74,8 +78,12 @@ pub struct Context {
     /// Where this session's slips wait for the printer (tmpfs; removed
     /// when the session ends).
     pub slip_dir: std::path::PathBuf,
-    /// Whether the supervisor watches this process for heartbeats.
+    /// Whether the supervisor watches this process for heartbeats (and
+    /// speaks the rest of the pipe protocol).
     pub heartbeat: bool,
+    /// Whether activity comes from the supervisor (the idle watcher
+    /// service): then this process does not read the input devices.
+    pub idle_from_supervisor: bool,
     /// Problems for staff, shown on the attract screen.
     pub notices: Vec<StaffNotice>,
     /// The voices speech-dispatcher offers, once asked.
@@ -117,6 +125,8 @@ impl Context {
             fonts: None,
             slip_dir: kiosk_app::slip::session_dir(),
             heartbeat: std::env::var_os(kiosk_app::supervisor::HEARTBEAT_ENV).is_some(),
+            idle_from_supervisor: std::env::var_os(kiosk_app::supervisor::IDLE_FROM_SUPERVISOR_ENV)
+                .is_some(),
             notices,
             voices: None,
             speech_socket,
@@ -190,6 +200,8 @@ pub enum Message {
     Tick(Instant),
     /// Time to tell the supervisor that the event loop is alive.
     Heartbeat,
+    /// The supervisor passed on activity or asks to end the session.
+    Supervisor(ToKiosk),
     /// speech-dispatcher listed its voices; the text waits to be read.
     VoicesListed(Result<Voices, SpeechError>, Arc<str>),
     /// Reading aloud started or failed.
@@ -291,6 +303,7 @@ impl Kiosk {
             Message::Attract(attract::Message::Touched) => {
                 if self.lifecycle.activity(Instant::now()) == Transition::Started {
                     tracing::info!("session started");
+                    self.tell_supervisor(FromKiosk::SessionStarted);
                     self.screen = Screen::Home;
                 }
                 Task::none()
@@ -305,15 +318,11 @@ impl Kiosk {
             }
             Message::Idle(event) => self.idle(event),
             Message::Heartbeat => {
-                // One byte on the pipe the supervisor reads; it only means
-                // "the event loop still turns".
-                use std::io::Write as _;
-                let mut out = std::io::stdout().lock();
-                if let Err(error) = out.write_all(b".").and_then(|()| out.flush()) {
-                    tracing::warn!(%error, "cannot send a heartbeat to the supervisor");
-                }
+                // It only means "the event loop still turns".
+                self.tell_supervisor(FromKiosk::Heartbeat);
                 Task::none()
             }
+            Message::Supervisor(request) => self.supervisor_request(request),
             Message::Tick(now) => {
                 self.now = now;
                 match self.lifecycle.tick(now) {
@@ -633,6 +642,7 @@ impl Kiosk {
 
     fn finish(&mut self, reason: EndReason) -> Task<Message> {
         tracing::info!(?reason, "session ended");
+        self.tell_supervisor(FromKiosk::SessionEnded);
         if let Err(error) = std::fs::remove_dir_all(&self.ctx.slip_dir)
             && error.kind() != std::io::ErrorKind::NotFound
         {

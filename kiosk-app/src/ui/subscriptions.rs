@@ -1,6 +1,7 @@
-//! What the kiosk listens to: input in its window, the idle watcher, the
-//! clock while a session runs, the supervisor's heartbeat timer, and window
-//! events.
+//! What the kiosk listens to: input in its window, the idle watcher (or,
+//! under a supervisor on the bus, the idle watcher service through the
+//! supervisor), the clock while a session runs, the supervisor's heartbeat
+//! timer and requests, and window events.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -20,12 +21,18 @@ pub fn subscription(kiosk: &Kiosk) -> Subscription<Message> {
         event::listen_with(activity),
         window::close_requests().map(|_| Message::CloseRequested),
         window::resize_events().map(|(_, size)| Message::Resized(size)),
-        idle_watcher(kiosk.ctx.site.input_dir.clone()),
     ];
+    // The idle watcher service reads the input devices and its activity
+    // arrives from the supervisor; without it (a developer's run without a
+    // system bus), the kiosk reads them itself.
+    if !kiosk.ctx.idle_from_supervisor {
+        subscriptions.push(idle_watcher(kiosk.ctx.site.input_dir.clone()));
+    }
     if kiosk.ctx.heartbeat {
         subscriptions.push(
             iced::time::every(kiosk_app::supervisor::HEARTBEAT_EVERY).map(|_| Message::Heartbeat),
         );
+        subscriptions.push(super::supervised::requests());
     }
     // The clock only runs while a visitor is there: the attract screen sleeps.
     if kiosk.lifecycle.in_session() {
