@@ -1,0 +1,234 @@
+//! The whole way an IT person goes, with real parts: the example site file
+//! becomes packages, a signed repository and a Debian 13 disk image made by
+//! mmdebstrap from Debian's archive; the image boots in QEMU with UEFI and
+//! with legacy BIOS into the kiosk (`image-builder boot-test`: the kiosk
+//! service active, the attract screen on the VM's screen, a touch through
+//! the virtio tablet starts a session, a reboot loses /home and /var/tmp and
+//! keeps the content partition, which has grown to the disk).
+//!
+//! The suite builds the same image as IT staff do, from the packages of the
+//! suite's own (debug) build; it leaves out nothing but the release build of
+//! the binaries. Without KVM (or where /dev/kvm cannot run firmware) the
+//! boots use software emulation and take minutes.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anlauf_tests::workspace;
+
+/// `cargo deb` for `crate_name` into `out` from the suite's binaries.
+fn package(crate_name: &str, out: &Path) {
+    let output = Command::new(env!("CARGO"))
+        .current_dir(workspace::root())
+        .args(["deb", "-p", crate_name, "--profile", "dev", "--no-build"])
+        .args(["--strip", "--fast", "--locked", "-o"])
+        .arg(out)
+        .output()
+        .expect("cargo");
+    assert!(
+        output.status.success(),
+        "cargo deb -p {crate_name}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn image_builder() -> Command {
+    Command::new(workspace::built("image-builder"))
+}
+
+fn sfdisk_json(image: &Path) -> serde_json::Value {
+    let output = Command::new("sfdisk")
+        .arg("--json")
+        .arg(image)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "sfdisk --json");
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// The ESP's files, listed by mtools straight from the image.
+fn esp_files(image: &Path, offset_bytes: u64) -> String {
+    let output = Command::new("mdir")
+        .args(["-/", "-b", "-i"])
+        .arg(format!("{}@@{offset_bytes}", image.display()))
+        .arg("::/")
+        .env("MTOOLS_SKIP_CHECK", "1")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "mdir: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn the_example_site_becomes_an_image_that_boots_into_the_kiosk_on_uefi_and_bios() {
+    if !workspace::running_as_root() {
+        eprintln!("skipped: building an image needs root (mmdebstrap, device files)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let debs = dir.path().join("debs");
+    std::fs::create_dir_all(&debs).unwrap();
+    package("kiosk-app", &debs);
+    package("content-sync", &debs);
+    let out = dir.path().join("out");
+    let site = workspace::root().join("image-builder/examples/site.toml");
+
+    let started = std::time::Instant::now();
+    let output = image_builder()
+        .arg("build")
+        .arg(&site)
+        .arg("--out")
+        .arg(&out)
+        .arg("--packages")
+        .arg(&debs)
+        .env("SOURCE_DATE_EPOCH", "1796083200")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "image-builder build: {}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    eprintln!("built in {:.0} s", started.elapsed().as_secs_f64());
+
+    // What the build leaves: the image, its compressed copy, their sums, the
+    // report and the signed repository with the site's package in it.
+    let name = "tagestreff-leipzig-ost";
+    let image = out.join(format!("anlauf-{name}.img"));
+    assert!(image.is_file());
+    assert!(out.join(format!("anlauf-{name}.img.zst")).is_file());
+    let sums = Command::new("sha256sum")
+        .args(["--check", "--quiet", "SHA256SUMS"])
+        .current_dir(&out)
+        .status()
+        .unwrap();
+    assert!(sums.success(), "SHA256SUMS matches the files");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
+    let packages: Vec<&str> = report["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    for wanted in [
+        "anlauf-kiosk",
+        "anlauf-content-sync",
+        "anlauf-site-tagestreff-leipzig-ost",
+        "linux-image-amd64",
+        "sway",
+        "libpam-systemd",
+        "iwd",
+    ] {
+        assert!(packages.contains(&wanted), "{wanted} is in the image");
+    }
+    for absent in ["openssh-server", "xwayland"] {
+        assert!(!packages.contains(&absent), "{absent} is not in the image");
+    }
+    let compressed = report["compressed_bytes"].as_u64().unwrap();
+    let raw = report["raw_bytes"].as_u64().unwrap();
+    eprintln!(
+        "raw {} MiB, compressed {} MiB, {} packages",
+        raw >> 20,
+        compressed >> 20,
+        packages.len()
+    );
+    assert!(
+        compressed < 600 << 20,
+        "the compressed image stays under 600 MB"
+    );
+    let repo = out.join("repo");
+    assert!(repo.join("dists/trixie/InRelease").is_file());
+    assert!(
+        std::fs::read_dir(repo.join("pool/main"))
+            .unwrap()
+            .flatten()
+            .any(|e| e
+                .file_name()
+                .to_string_lossy()
+                .starts_with("anlauf-site-tagestreff"))
+    );
+    // The signing key stays beside the repository, never in it.
+    assert!(out.join("signing-key").is_dir());
+    let in_repo = Command::new("grep")
+        .args(["-r", "-l", "PRIVATE KEY"])
+        .arg(&repo)
+        .output()
+        .unwrap();
+    assert!(
+        in_repo.stdout.is_empty(),
+        "no private key in the repository"
+    );
+
+    // The disk: GPT with the ESP marked legacy-BIOS bootable, two root
+    // slots and the content partition last.
+    let table = sfdisk_json(&image);
+    let partitions = table["partitiontable"]["partitions"].as_array().unwrap();
+    let names: Vec<&str> = partitions
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["esp", "anlauf-root-a", "anlauf-root-b", "anlauf-content"]
+    );
+    assert_eq!(table["partitiontable"]["label"], "gpt");
+    assert!(
+        partitions[0]["attrs"]
+            .as_str()
+            .unwrap_or("")
+            .contains("LegacyBIOSBootable")
+    );
+    let esp_offset = partitions[0]["start"].as_u64().unwrap() * 512;
+    let files = esp_files(&image, esp_offset);
+    for wanted in [
+        "::/EFI/BOOT/BOOTX64.EFI",
+        "::/loader/entries/anlauf.conf",
+        "::/syslinux/ldlinux.sys",
+        "::/syslinux/syslinux.cfg",
+        "::/vmlinuz",
+        "::/initrd.img",
+    ] {
+        assert!(files.contains(wanted), "{wanted} on the ESP: {files}");
+    }
+    let mbr = std::fs::read(&image).map(|b| b[..440].to_vec()).unwrap();
+    let gptmbr = std::fs::read("/usr/lib/syslinux/mbr/gptmbr.bin").unwrap();
+    assert_eq!(mbr, gptmbr[..440], "syslinux's GPT boot code in the MBR");
+
+    // Boot it, both ways.
+    let work: PathBuf = dir.path().join("boot");
+    let output = image_builder()
+        .arg("boot-test")
+        .arg(&image)
+        .arg("--work")
+        .arg(&work)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    eprintln!("{stdout}");
+    assert!(
+        output.status.success(),
+        "image-builder boot-test: {stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let reports: Vec<serde_json::Value> = stdout
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let firmwares: Vec<&str> = reports
+        .iter()
+        .filter_map(|r| r["firmware"].as_str())
+        .collect();
+    assert_eq!(firmwares, ["uefi", "bios"]);
+    for report in &reports {
+        assert!(report["content_mib"].as_u64().unwrap() > 4096, "{report}");
+    }
+}
