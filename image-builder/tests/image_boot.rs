@@ -20,18 +20,7 @@ use anlauf_tests::workspace;
 
 /// `cargo deb` for `crate_name` into `out` from the suite's binaries.
 fn package(crate_name: &str, out: &Path) {
-    let output = Command::new(env!("CARGO"))
-        .current_dir(workspace::root())
-        .args(["deb", "-p", crate_name, "--profile", "dev", "--no-build"])
-        .args(["--strip", "--fast", "--locked", "-o"])
-        .arg(out)
-        .output()
-        .expect("cargo");
-    assert!(
-        output.status.success(),
-        "cargo deb -p {crate_name}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    workspace::debian_package(crate_name, out).unwrap_or_else(|e| panic!("{e}"));
 }
 
 fn image_builder() -> Command {

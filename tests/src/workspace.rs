@@ -46,3 +46,29 @@ pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// The Debian package of workspace crate `crate_name`, made by cargo-deb
+/// into `out` from the binaries the suite built (debug profile, no second
+/// build: building per package would compile much of the dependency graph
+/// again with other features, minutes on two cores). Returns the `.deb`.
+pub fn debian_package(crate_name: &str, out: &Path) -> Result<PathBuf, String> {
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let output = std::process::Command::new(env!("CARGO"))
+        .current_dir(root())
+        .args(["deb", "-p", crate_name, "--profile", "dev", "--no-build"])
+        .args(["--strip", "--fast", "--locked", "-o"])
+        .arg(out)
+        .output()
+        .map_err(|e| format!("cargo: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "cargo deb -p {crate_name} (install it: cargo install cargo-deb; build the workspace first): {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .rfind(|l| l.ends_with(".deb"))
+        .map(|l| PathBuf::from(l.trim()))
+        .ok_or_else(|| "cargo deb did not name the package it wrote".to_owned())
+}

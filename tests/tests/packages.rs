@@ -20,30 +20,7 @@ use anlauf_tests::workspace;
 
 /// `cargo deb` for `crate_name` into `out`; returns the file.
 fn package(crate_name: &str, out: &Path) -> PathBuf {
-    std::fs::create_dir_all(out).unwrap();
-    let output = Command::new(env!("CARGO"))
-        .current_dir(workspace::root())
-        // --no-build: the binaries the suite has built already. Building per
-        // package would compile much of the dependency graph again (other
-        // features than the workspace's): minutes on two cores.
-        .args(["deb", "-p", crate_name, "--profile", "dev", "--no-build"])
-        .args(["--strip", "--fast"])
-        .args(["--locked", "-o"])
-        .arg(out)
-        .output()
-        .expect("cargo");
-    assert!(
-        output.status.success(),
-        "cargo deb -p {crate_name} (install it: cargo install cargo-deb; build the workspace first): {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let path = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .rfind(|l| l.ends_with(".deb"))
-        .expect("cargo deb names the package it wrote")
-        .trim()
-        .to_owned();
-    PathBuf::from(path)
+    workspace::debian_package(crate_name, out).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The same package as the next revision (`0.1.0-2`) in `out`: unpacked,
