@@ -84,6 +84,24 @@ pub fn iwd_file_name(ssid: &str, open: bool) -> String {
     format!("{base}.{}", if open { "open" } else { "psk" })
 }
 
+/// The drop-in that puts the device's update timer (`anlauf-update.timer`,
+/// package anlauf-kiosk) into the site's update window.
+pub const UPDATE_TIMER_DROP_IN: &str =
+    "/usr/lib/systemd/system/anlauf-update.timer.d/anlauf-site.conf";
+
+/// The update timer's drop-in for `window`: it fires at the window's start
+/// (local time), each device after its own random delay within the first
+/// half of the window, so that a fleet does not arrive at once and each
+/// device has the rest of the window to finish.
+pub fn update_timer(window: &anlauf_site::UpdateWindow) -> String {
+    let delay = (window.minutes() / 2).max(1);
+    format!(
+        "# Made from update.window in the site file ({window}).\n[Timer]\nOnCalendar=\n\
+         OnCalendar=*-*-* {}:00\nRandomizedDelaySec={delay}min\n",
+        window.start
+    )
+}
+
 /// Every file of the site package. `site_text` is the site file as
 /// written; `trusted_root` the content of the TUF root when content comes
 /// from a server; `keyring` the update repository's public key.
@@ -139,6 +157,12 @@ pub fn files(
         files.push(file(
             repo::KEYRING_PATH_ON_DEVICE,
             keyring.to_vec(),
+            0o644,
+            false,
+        ));
+        files.push(file(
+            UPDATE_TIMER_DROP_IN,
+            update_timer(&site.update.window).into_bytes(),
             0o644,
             false,
         ));
@@ -268,6 +292,20 @@ fn write(path: &Path, content: &[u8], mode: u32) -> Result<(), SitePackageError>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_update_timer_opens_with_the_window_and_spreads_over_its_first_half() {
+        let window = anlauf_site::UpdateWindow {
+            start: anlauf_site::TimeOfDay {
+                hour: 1,
+                minute: 30,
+            },
+            end: anlauf_site::TimeOfDay { hour: 4, minute: 0 },
+        };
+        let text = update_timer(&window);
+        assert!(text.contains("[Timer]\nOnCalendar=\nOnCalendar=*-*-* 01:30:00\n"));
+        assert!(text.contains("RandomizedDelaySec=75min\n"));
+    }
 
     #[test]
     fn iwd_names_plain_networks_by_name_and_others_in_hex() {

@@ -24,5 +24,6 @@ pub mod session;
 pub mod slip;
 pub mod speech;
 pub mod supervisor;
+pub mod update;
 
 pub use language::Language;

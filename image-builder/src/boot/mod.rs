@@ -10,6 +10,7 @@
 
 pub mod qemu;
 pub mod screen;
+pub mod update;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -52,6 +52,10 @@ impl Accel {
     }
 }
 
+/// The address under which a VM started with a forward reaches this
+/// machine's server (port 80).
+pub const GUEST_SERVER: &str = "10.0.2.100";
+
 /// OVMF's code and the template of its variables (Debian package ovmf).
 pub const OVMF_CODE: &str = "/usr/share/OVMF/OVMF_CODE_4M.fd";
 /// The template of OVMF's variable store.
@@ -122,6 +126,21 @@ impl Vm {
         accel: Accel,
         dir: &Path,
     ) -> Result<Vm, BootError> {
+        Vm::start_with(disk, firmware, accel, dir, None)
+    }
+
+    /// Like [`Vm::start`], with a network when `forward` names a TCP port
+    /// of this machine's 127.0.0.1: QEMU's user network, restricted so that
+    /// the guest reaches nothing but [`GUEST_SERVER`] port 80, which
+    /// QEMU forwards to that port (through `socat`, one process for each
+    /// connection).
+    pub fn start_with(
+        disk: &Path,
+        firmware: Firmware,
+        accel: Accel,
+        dir: &Path,
+        forward: Option<u16>,
+    ) -> Result<Vm, BootError> {
         let serial = dir.join(format!("serial-{}.log", firmware.name()));
         let qmp_path = dir.join("qmp.sock");
         let qga_path = dir.join("qga.sock");
@@ -147,14 +166,14 @@ impl Vm {
         }
         qemu.arg("-drive")
             .arg(format!("file={},format=qcow2,if=virtio", disk.display()))
-            .args([
-                "-vga",
-                "virtio",
-                "-device",
-                "virtio-tablet-pci",
-                "-nic",
-                "none",
-            ])
+            .args(["-vga", "virtio", "-device", "virtio-tablet-pci", "-nic"])
+            .arg(match forward {
+                None => "none".to_owned(),
+                Some(port) => format!(
+                    "user,model=virtio-net-pci,restrict=on,\
+                     guestfwd=tcp:{GUEST_SERVER}:80-cmd:socat - TCP:127.0.0.1:{port}"
+                ),
+            })
             .arg("-serial")
             .arg(format!("file:{}", serial.display()))
             .arg("-qmp")
@@ -291,6 +310,12 @@ impl Vm {
             }
             std::thread::sleep(Duration::from_millis(500));
         }
+    }
+
+    /// Resets the VM at once, as a power loss and power on would: nothing
+    /// the guest had not written to its disk survives.
+    pub fn reset(&mut self) -> Result<(), BootError> {
+        self.qmp.execute("system_reset", json!({})).map(|_| ())
     }
 
     /// Touches the screen at (`x`, `y`), fractions of its width and height,

@@ -194,24 +194,46 @@ fn uuid_from(text: &str) -> String {
     )
 }
 
+/// The slot an image boots first. Every boot file on the ESP is named after
+/// its slot (`vmlinuz-a`, `initrd-a.img`, `anlauf-a.conf`, label `anlauf-a`),
+/// so that the device's updater (`anlauf-update`, package anlauf-kiosk) can
+/// put the other slot's files beside them and switch the default last.
+pub const FIRST_SLOT: &str = "a";
+
+/// The ESP's kernel of `slot`.
+pub fn kernel_name(slot: &str) -> String {
+    format!("vmlinuz-{slot}")
+}
+
+/// The ESP's initramfs of `slot`.
+pub fn initrd_name(slot: &str) -> String {
+    format!("initrd-{slot}.img")
+}
+
 /// The systemd-boot settings: no menu, no editing of the command line.
-fn loader_conf() -> &'static str {
-    "default anlauf.conf\ntimeout 0\neditor no\nauto-entries no\nauto-firmware no\n"
+fn loader_conf() -> String {
+    format!(
+        "default anlauf-{FIRST_SLOT}.conf\ntimeout 0\neditor no\nauto-entries no\nauto-firmware no\n"
+    )
 }
 
 fn systemd_boot_entry(ids: &Ids) -> String {
     format!(
-        "title Anlauf\nlinux /vmlinuz\ninitrd /initrd.img\noptions {}\n",
-        kernel_command_line(ids)
+        "title Anlauf ({FIRST_SLOT})\nlinux /{}\ninitrd /{}\noptions {}\n",
+        kernel_name(FIRST_SLOT),
+        initrd_name(FIRST_SLOT),
+        kernel_command_line(&ids.root_a)
     )
 }
 
 fn syslinux_cfg(ids: &Ids) -> String {
     format!(
         "# Anlauf on legacy BIOS machines: no menu, no prompt, no editing.\n\
-         DEFAULT anlauf\nPROMPT 0\nTIMEOUT 0\nNOESCAPE 1\n\
-         LABEL anlauf\n  LINUX /vmlinuz\n  INITRD /initrd.img\n  APPEND {}\n",
-        kernel_command_line(ids)
+         DEFAULT anlauf-{FIRST_SLOT}\nPROMPT 0\nTIMEOUT 0\nNOESCAPE 1\n\
+         LABEL anlauf-{FIRST_SLOT}\n  LINUX /{}\n  INITRD /{}\n  APPEND {}\n",
+        kernel_name(FIRST_SLOT),
+        initrd_name(FIRST_SLOT),
+        kernel_command_line(&ids.root_a)
     )
 }
 
@@ -336,22 +358,30 @@ fn make_esp(root: &Path, esp: &Path, ids: &Ids, epoch: &str) -> Result<(), Image
         let path = root.join(relative);
         std::fs::read(&path).map_err(ImageError::io("reading a boot file", &path))
     };
-    put("vmlinuz", &read("vmlinuz")?)?;
-    put("initrd.img", &read("initrd.img")?)?;
+    let kernel = kernel_name(FIRST_SLOT);
+    let initrd = initrd_name(FIRST_SLOT);
+    put(&kernel, &read("vmlinuz")?)?;
+    put(&initrd, &read("initrd.img")?)?;
     put(
         "EFI/BOOT/BOOTX64.EFI",
         &read("usr/lib/systemd/boot/efi/systemd-bootx64.efi")?,
     )?;
     put("loader/loader.conf", loader_conf().as_bytes())?;
     put(
-        "loader/entries/anlauf.conf",
+        &format!("loader/entries/anlauf-{FIRST_SLOT}.conf"),
         systemd_boot_entry(ids).as_bytes(),
     )?;
     put("syslinux/syslinux.cfg", syslinux_cfg(ids).as_bytes())?;
 
     let mut mcopy = command("mcopy", ["-s", "-m", "-i"]);
     mcopy.arg(esp);
-    for entry in ["vmlinuz", "initrd.img", "EFI", "loader", "syslinux"] {
+    for entry in [
+        kernel.as_str(),
+        initrd.as_str(),
+        "EFI",
+        "loader",
+        "syslinux",
+    ] {
         mcopy.arg(staging.join(entry));
     }
     mcopy.arg("::/");
@@ -448,6 +478,19 @@ fn copy_into(part: &Path, image: &Path, offset: u64) -> Result<(), ImageError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boot_files_and_entries_are_named_after_the_first_slot() {
+        let ids = Ids::for_site("leipzig");
+        assert!(loader_conf().starts_with("default anlauf-a.conf\n"));
+        let entry = systemd_boot_entry(&ids);
+        assert!(entry.contains("linux /vmlinuz-a\ninitrd /initrd-a.img\n"));
+        assert!(entry.contains(&format!("root=PARTUUID={} ", ids.root_a)));
+        let cfg = syslinux_cfg(&ids);
+        assert!(cfg.contains("DEFAULT anlauf-a\n"));
+        assert!(cfg.contains("LABEL anlauf-a\n  LINUX /vmlinuz-a\n  INITRD /initrd-a.img\n"));
+        assert!(cfg.contains(&format!("APPEND root=PARTUUID={} ", ids.root_a)));
+    }
 
     #[test]
     fn partitions_follow_each_other_aligned_and_fit_the_disk() {

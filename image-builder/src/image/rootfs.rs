@@ -6,7 +6,6 @@ use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 
 use super::command::{command, run};
-use super::disk::Ids;
 use super::{ImageError, Plan};
 
 /// The Debian suite every image is made of.
@@ -123,10 +122,12 @@ pub fn unmount_below(root: &Path) {
     }
 }
 
-/// The kernel command line of every boot entry.
-pub fn kernel_command_line(ids: &Ids) -> String {
+/// The kernel command line of the boot entry of the root slot whose GPT
+/// partition id is `root_partuuid`. The device's updater copies it for the
+/// other slot, with only the `root=PARTUUID=` changed.
+pub fn kernel_command_line(root_partuuid: &str) -> String {
     [
-        &format!("root=PARTUUID={}", ids.root_a),
+        &format!("root=PARTUUID={root_partuuid}"),
         "ro",
         "rootwait",
         "quiet",

@@ -1,0 +1,186 @@
+//! `anlauf-update`: installs a new version of the device's system from the
+//! site's apt repository into the other root slot, and reboots into it
+//! between sessions (`kiosk_app::update`; run nightly by
+//! `anlauf-update.timer`).
+//!
+//! Inside the site's update window (or any time with `--now`) it waits
+//! until no visitor's session runs (`org.anlauf.Kiosk1.SessionActive`),
+//! refreshes the site repository's lists and stops when nothing is to be
+//! upgraded; otherwise it installs the upgrade into the other slot, makes
+//! that slot the boot loaders' default and reboots once no session runs.
+//! Without `--now` it gives up when the window closes; an installed update
+//! then starts at the next boot (or the next window's run reboots into it).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use clap::Parser;
+
+use kiosk_app::bus::{self, Kiosk1Proxy};
+use kiosk_app::update::apt::{self, Apt};
+use kiosk_app::update::disk::Disk;
+use kiosk_app::update::{install, window};
+
+/// How often the kiosk is asked whether a session runs.
+const POLL: Duration = Duration::from_secs(10);
+
+/// Updates the device from the site's repository, between sessions.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Cli {
+    /// Update now, outside the site's update window (still never during a
+    /// session, and never rebooting during one).
+    #[arg(long)]
+    now: bool,
+    /// The site file (for the update window).
+    #[arg(long, value_name = "FILE", default_value = "/etc/anlauf/site.toml")]
+    site: PathBuf,
+    /// The runtime folder for apt's lists and the mounts.
+    #[arg(long, value_name = "DIR", default_value = "/run/anlauf-update")]
+    work: PathBuf,
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .without_time()
+        .init();
+    let cli = Cli::parse();
+    let result = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the runtime")
+        .and_then(|runtime| runtime.block_on(run(cli)));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("anlauf-update: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let parsed = anlauf_site::load(&cli.site);
+    if !parsed.problems.is_empty() {
+        tracing::warn!(
+            problems = parsed.problems.len(),
+            "the site file has problems; their settings use defaults"
+        );
+    }
+    let update_window = parsed.site.update.window;
+    let deadline = if cli.now {
+        None
+    } else {
+        match window::minutes_left(&update_window, window::now()) {
+            Some(minutes) => Some(Instant::now() + Duration::from_secs(u64::from(minutes) * 60)),
+            None => {
+                tracing::info!(window = %update_window, "outside the update window; nothing to do");
+                return Ok(());
+            }
+        }
+    };
+    if !std::path::Path::new(apt::SOURCES).is_file() {
+        tracing::info!(
+            sources = apt::SOURCES,
+            "no update repository is set; nothing to do"
+        );
+        return Ok(());
+    }
+    let disk = Disk::find().context("cannot find the root slots")?;
+    tracing::info!(running = %disk.running, "the device runs from slot");
+    std::fs::create_dir_all(&cli.work)
+        .with_context(|| format!("cannot make {}", cli.work.display()))?;
+
+    let connection = zbus::Connection::system()
+        .await
+        .context("cannot reach the system bus")?;
+    let kiosk = bus::proxy(&connection)
+        .await
+        .context("cannot make a proxy of org.anlauf.Kiosk1")?;
+
+    let work = cli.work.clone();
+    let found = disk.clone();
+    let pending = tokio::task::spawn_blocking(move || install::pending(&found, &work))
+        .await
+        .context("the boot check ended")?
+        .context("cannot read the boot loaders' default")?;
+    if let Some(slot) = pending {
+        tracing::info!(%slot, "an installed update waits for a reboot");
+        return reboot_between_sessions(&kiosk, deadline).await;
+    }
+
+    if !no_session(&kiosk, deadline).await? {
+        tracing::info!("the window closed during a session; no update tonight");
+        return Ok(());
+    }
+    let apt = Apt::new(&cli.work);
+    let looked = apt.clone();
+    let upgrades = tokio::task::spawn_blocking(move || {
+        looked.refresh()?;
+        looked.upgrades()
+    })
+    .await
+    .context("the package check ended")?
+    .context("cannot check the update repository")?;
+    if upgrades.is_empty() {
+        tracing::info!("the system is up to date");
+        return Ok(());
+    }
+    tracing::info!(packages = upgrades.len(), to = %disk.target(), "installing an update");
+    let work = cli.work.clone();
+    tokio::task::spawn_blocking(move || install::install(&disk, &apt, &work))
+        .await
+        .context("the installation ended")?
+        .context("the update failed; the device keeps booting the running slot")?;
+    reboot_between_sessions(&kiosk, deadline).await
+}
+
+/// Waits until no session runs; `false` when `deadline` came first.
+async fn no_session(kiosk: &Kiosk1Proxy<'_>, deadline: Option<Instant>) -> anyhow::Result<bool> {
+    let mut said = false;
+    loop {
+        match kiosk.session_active().await {
+            Ok(false) => return Ok(true),
+            // The supervisor holds the name for as long as it runs: without
+            // it no session can run.
+            Err(error) if bus::is_not_running(&error) => return Ok(true),
+            Ok(true) => {
+                if !said {
+                    tracing::info!("a session runs; waiting until it ends");
+                    said = true;
+                }
+            }
+            Err(error) => tracing::warn!(%error, "cannot ask the kiosk about its session"),
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return Ok(false);
+        }
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+async fn reboot_between_sessions(
+    kiosk: &Kiosk1Proxy<'_>,
+    deadline: Option<Instant>,
+) -> anyhow::Result<()> {
+    if !no_session(kiosk, deadline).await? {
+        tracing::info!("the window closed during a session; the update starts at the next boot");
+        return Ok(());
+    }
+    tracing::info!("rebooting into the new version");
+    let status = tokio::process::Command::new("systemctl")
+        .arg("reboot")
+        .status()
+        .await
+        .context("cannot run systemctl reboot")?;
+    anyhow::ensure!(status.success(), "systemctl reboot: {status}");
+    Ok(())
+}
