@@ -168,8 +168,12 @@ pub fn parse_packages(text: &str) -> Vec<Package> {
 }
 
 /// The bytes of the regular files under `root` (links and special files
-/// count nothing).
+/// count nothing), on `root`'s own file system only.
 pub fn tree_size(root: &Path) -> Result<u64, ImageError> {
+    use std::os::unix::fs::MetadataExt as _;
+    let device = std::fs::metadata(root)
+        .map_err(ImageError::io("measuring the root", root))?
+        .dev();
     let mut total = 0;
     let mut stack = vec![root.to_owned()];
     while let Some(dir) = stack.pop() {
@@ -179,6 +183,9 @@ pub fn tree_size(root: &Path) -> Result<u64, ImageError> {
             let Ok(kind) = entry.file_type() else {
                 continue;
             };
+            if entry.metadata().map(|m| m.dev()).ok() != Some(device) {
+                continue;
+            }
             if kind.is_dir() {
                 stack.push(entry.path());
             } else if kind.is_file() {

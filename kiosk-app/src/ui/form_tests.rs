@@ -77,8 +77,22 @@ pub(super) fn canary() -> String {
     format!("qx{letters}")
 }
 
-/// Whether any file under `dir` holds `needle`.
+/// Whether any file under `dir` holds `needle`. Stays on `dir`'s file
+/// system (like `find -xdev`): another test's chroot under /tmp may have
+/// /proc or /dev mounted, where reading can block for ever. Files over
+/// 64 MiB are passed over.
 pub(super) fn found_in_files(dir: &std::path::Path, needle: &[u8]) -> Vec<std::path::PathBuf> {
+    use std::os::unix::fs::MetadataExt as _;
+    let device = std::fs::metadata(dir).map(|m| m.dev()).ok();
+    found_on_device(dir, needle, device)
+}
+
+fn found_on_device(
+    dir: &std::path::Path,
+    needle: &[u8],
+    device: Option<u64>,
+) -> Vec<std::path::PathBuf> {
+    use std::os::unix::fs::MetadataExt as _;
     let mut hits = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return hits;
@@ -88,8 +102,16 @@ pub(super) fn found_in_files(dir: &std::path::Path, needle: &[u8]) -> Vec<std::p
         let Ok(kind) = entry.file_type() else {
             continue;
         };
+        let Ok(metadata) = entry.metadata() else {
+            continue;
+        };
+        // Other file systems, and files far larger than anything the kiosk
+        // writes (other tests' disk images under /tmp), are not read.
+        if Some(metadata.dev()) != device || (kind.is_file() && metadata.len() > 64 << 20) {
+            continue;
+        }
         if kind.is_dir() {
-            hits.extend(found_in_files(&path, needle));
+            hits.extend(found_on_device(&path, needle, device));
         } else if kind.is_file()
             && let Ok(bytes) = std::fs::read(&path)
             && bytes.windows(needle.len()).any(|w| w == needle)
