@@ -53,7 +53,7 @@ fn sfdisk_json(image: &Path) -> serde_json::Value {
 /// The ESP's files, listed by mtools straight from the image.
 fn esp_files(image: &Path, offset_bytes: u64) -> String {
     let output = Command::new("mdir")
-        .args(["-/", "-b", "-i"])
+        .args(["-/", "-a", "-b", "-i"])
         .arg(format!("{}@@{offset_bytes}", image.display()))
         .arg("::/")
         .env("MTOOLS_SKIP_CHECK", "1")
