@@ -69,36 +69,7 @@ fn esp_files(image: &Path, offset_bytes: u64) -> String {
 
 /// `deb` repacked as the next revision (0.1.0-1 → 0.1.0-2) into `out`.
 fn next_revision(deb: &Path, out: &Path) -> PathBuf {
-    std::fs::create_dir_all(out).unwrap();
-    let tree = out.join("tree");
-    let run = |args: &[&std::ffi::OsStr]| {
-        let status = Command::new("dpkg-deb").args(args).status().unwrap();
-        assert!(status.success(), "dpkg-deb {args:?}");
-    };
-    run(&["-R".as_ref(), deb.as_os_str(), tree.as_os_str()]);
-    let control = tree.join("DEBIAN/control");
-    let text = std::fs::read_to_string(&control).unwrap();
-    assert!(text.contains("Version: 0.1.0-1\n"), "{text}");
-    std::fs::write(
-        &control,
-        text.replace("Version: 0.1.0-1\n", "Version: 0.1.0-2\n"),
-    )
-    .unwrap();
-    let name = deb
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .replace("0.1.0-1", "0.1.0-2");
-    let target = out.join(name);
-    run(&[
-        "-Zgzip".as_ref(),
-        "-z1".as_ref(),
-        "-b".as_ref(),
-        tree.as_os_str(),
-        target.as_os_str(),
-    ]);
-    std::fs::remove_dir_all(&tree).unwrap();
-    target
+    workspace::next_revision(deb, out).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]

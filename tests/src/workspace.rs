@@ -72,3 +72,49 @@ pub fn debian_package(crate_name: &str, out: &Path) -> Result<PathBuf, String> {
         .map(|l| PathBuf::from(l.trim()))
         .ok_or_else(|| "cargo deb did not name the package it wrote".to_owned())
 }
+
+/// `deb` (version `0.1.0-1`) repacked as the next revision `0.1.0-2` into
+/// `out`: unpacked, its version raised, packed again (cheaper than a second
+/// cargo deb). Returns the new `.deb`.
+pub fn next_revision(deb: &Path, out: &Path) -> Result<PathBuf, String> {
+    let fail = |what: &str, e: &dyn std::fmt::Display| format!("{what}: {e}");
+    std::fs::create_dir_all(out).map_err(|e| fail("making the folder", &e))?;
+    let tree = out.join("tree");
+    let _ = std::fs::remove_dir_all(&tree);
+    let run = |args: &[&std::ffi::OsStr]| -> Result<(), String> {
+        let status = std::process::Command::new("dpkg-deb")
+            .args(args)
+            .status()
+            .map_err(|e| fail("dpkg-deb", &e))?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!("dpkg-deb {args:?}: {status}"))
+        }
+    };
+    run(&["-R".as_ref(), deb.as_os_str(), tree.as_os_str()])?;
+    let control = tree.join("DEBIAN/control");
+    let text = std::fs::read_to_string(&control).map_err(|e| fail("reading control", &e))?;
+    if !text.contains("Version: 0.1.0-1\n") {
+        return Err(format!("{} is not version 0.1.0-1", deb.display()));
+    }
+    std::fs::write(
+        &control,
+        text.replace("Version: 0.1.0-1\n", "Version: 0.1.0-2\n"),
+    )
+    .map_err(|e| fail("writing control", &e))?;
+    let name = deb
+        .file_name()
+        .map(|n| n.to_string_lossy().replace("0.1.0-1", "0.1.0-2"))
+        .ok_or_else(|| format!("{} has no file name", deb.display()))?;
+    let target = out.join(name);
+    run(&[
+        "-Zgzip".as_ref(),
+        "-z1".as_ref(),
+        "-b".as_ref(),
+        tree.as_os_str(),
+        target.as_os_str(),
+    ])?;
+    std::fs::remove_dir_all(&tree).map_err(|e| fail("removing the tree", &e))?;
+    Ok(target)
+}
