@@ -9,12 +9,38 @@ use super::ImageError;
 /// Runs `command` to its end; a failure names `what` and carries the
 /// program's last lines of error output.
 pub fn run(command: &mut Command, what: &str) -> Result<Output, ImageError> {
+    run_with_input(command, None, what)
+}
+
+/// [`run`] with `input` written to the program's standard input.
+pub fn run_with_input(
+    command: &mut Command,
+    input: Option<&[u8]>,
+    what: &str,
+) -> Result<Output, ImageError> {
+    use std::io::Write as _;
+    use std::process::Stdio;
     tracing::debug!(?command, "running");
-    let output = command.output().map_err(|source| ImageError::Program {
+    let program = program_name(command);
+    let failed = |source: std::io::Error| ImageError::Program {
         what: what.to_owned(),
-        program: program_name(command),
+        program: program.clone(),
         detail: source.to_string(),
-    })?;
+    };
+    let output = match input {
+        None => command.output().map_err(failed)?,
+        Some(bytes) => {
+            command
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped());
+            let mut child = command.spawn().map_err(failed)?;
+            if let Some(mut stdin) = child.stdin.take() {
+                stdin.write_all(bytes).map_err(failed)?;
+            }
+            child.wait_with_output().map_err(failed)?
+        }
+    };
     if !output.status.success() {
         return Err(ImageError::Program {
             what: what.to_owned(),
@@ -57,4 +83,27 @@ where
     let mut command = Command::new(program);
     command.args(args);
     command
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_reaches_the_program_and_a_failure_names_it() {
+        let output = run_with_input(
+            &mut command("cat", [] as [&str; 0]),
+            Some(b"label: gpt\n"),
+            "echoing",
+        )
+        .map(|o| o.stdout);
+        assert_eq!(output.ok().as_deref(), Some(&b"label: gpt\n"[..]));
+        let error = run(
+            &mut command("sh", ["-c", "echo broken >&2; exit 3"]),
+            "testing",
+        );
+        let message = error.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(message.starts_with("testing: sh failed"), "{message}");
+        assert!(message.contains("broken"), "{message}");
+    }
 }

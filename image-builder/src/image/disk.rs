@@ -5,7 +5,7 @@
 use std::io::{Read as _, Seek as _, SeekFrom, Write as _};
 use std::path::Path;
 
-use super::command::{command, run};
+use super::command::{command, run, run_with_input};
 use super::rootfs::kernel_command_line;
 use super::{ImageError, Plan, SYSLINUX_GPTMBR};
 
@@ -301,10 +301,9 @@ pub fn assemble(
     drop(file);
     let mut sfdisk = command("sfdisk", ["--quiet", "--no-reread", "--no-tell-kernel"]);
     sfdisk.arg(image);
-    sfdisk.stdin(std::process::Stdio::piped());
     run_with_input(
-        sfdisk,
-        layout.sfdisk_script(ids).as_bytes(),
+        &mut sfdisk,
+        Some(layout.sfdisk_script(ids).as_bytes()),
         "partitioning the image",
     )?;
 
@@ -392,46 +391,6 @@ fn make_esp(root: &Path, esp: &Path, ids: &Ids, epoch: &str) -> Result<(), Image
     run(&mut syslinux, "installing syslinux")?;
     std::fs::remove_dir_all(&staging)
         .map_err(ImageError::io("removing the staging folder", &staging))?;
-    Ok(())
-}
-
-fn run_with_input(
-    mut command: std::process::Command,
-    input: &[u8],
-    what: &str,
-) -> Result<(), ImageError> {
-    command
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped());
-    let program = command.get_program().to_string_lossy().into_owned();
-    let mut child = command.spawn().map_err(|e| ImageError::Program {
-        what: what.to_owned(),
-        program: program.clone(),
-        detail: e.to_string(),
-    })?;
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(input).map_err(|e| ImageError::Program {
-            what: what.to_owned(),
-            program: program.clone(),
-            detail: e.to_string(),
-        })?;
-    }
-    let output = child.wait_with_output().map_err(|e| ImageError::Program {
-        what: what.to_owned(),
-        program: program.clone(),
-        detail: e.to_string(),
-    })?;
-    if !output.status.success() {
-        return Err(ImageError::Program {
-            what: what.to_owned(),
-            program,
-            detail: format!(
-                "{}: {}",
-                output.status,
-                super::command::tail(&output.stderr, 12)
-            ),
-        });
-    }
     Ok(())
 }
 
