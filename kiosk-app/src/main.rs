@@ -110,7 +110,6 @@ fn supervise(cli: &Cli) -> anyhow::Result<i32> {
         args,
         env: Vec::new(),
         heartbeat: Some(supervisor::HUNG_AFTER),
-        notify_socket: std::env::var_os("NOTIFY_SOCKET").map(Into::into),
         end_grace: supervisor::END_GRACE,
     };
     let runtime = tokio::runtime::Builder::new_current_thread()

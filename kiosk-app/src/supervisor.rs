@@ -115,10 +115,6 @@ pub struct ChildSpec {
     /// How long the kiosk may go without a heartbeat before it counts as
     /// hung and is restarted; `None`: it is not watched.
     pub heartbeat: Option<Duration>,
-    /// systemd's notification socket (`$NOTIFY_SOCKET`): each heartbeat is
-    /// passed on as `WATCHDOG=1`, so that systemd restarts the whole session
-    /// if the supervisor itself stops turning.
-    pub notify_socket: Option<PathBuf>,
     /// How long a kiosk asked to end its session may take before its
     /// process group is killed (which ends the session too).
     pub end_grace: Duration,
@@ -213,24 +209,6 @@ pub const HEARTBEAT_EVERY: Duration = Duration::from_secs(5);
 
 /// How long a kiosk may be silent before it counts as hung.
 pub const HUNG_AFTER: Duration = Duration::from_secs(30);
-
-/// Tells systemd's watchdog that the session is alive (`WATCHDOG=1` on the
-/// notification socket; the unit allows it from any of its processes).
-fn notify_watchdog(socket: Option<&std::path::Path>) {
-    let Some(socket) = socket else {
-        return;
-    };
-    let Ok(sender) = std::os::unix::net::UnixDatagram::unbound() else {
-        return;
-    };
-    // Never wait for systemd: a full queue just drops this ping.
-    if sender.set_nonblocking(true).is_err() {
-        return;
-    }
-    if let Err(error) = sender.send_to(b"WATCHDOG=1", socket) {
-        tracing::debug!(%error, "cannot notify systemd's watchdog");
-    }
-}
 
 /// Bytes read from the kiosk at once.
 type Bytes = ([u8; 64], usize);
@@ -343,7 +321,6 @@ pub async fn run(spec: ChildSpec, mut link: Link) -> Result<(), SupervisorError>
         tracing::info!(generation, pid, "kiosk process started");
         let mut stdout = child.stdout.take();
         let mut stdin = child.stdin.take();
-        notify_watchdog(spec.notify_socket.as_deref());
 
         // Its start counts as the first heartbeat.
         let mut last_beat = tokio::time::Instant::now();
@@ -363,7 +340,6 @@ pub async fn run(spec: ChildSpec, mut link: Link) -> Result<(), SupervisorError>
                 }
                 (bytes, n) = from_kiosk(&mut stdout) => {
                     last_beat = tokio::time::Instant::now();
-                    notify_watchdog(spec.notify_socket.as_deref());
                     for byte in &bytes[..n] {
                         match FromKiosk::from_byte(*byte) {
                             Some(FromKiosk::SessionStarted) => link.started(),
@@ -476,13 +452,12 @@ mod tests {
 
     /// A supervisor over `sh -c SCRIPT` (each start appends a line to
     /// `starts`), watched for heartbeats within `limit`, run for `run_for`.
-    fn supervise(script: &str, limit: Duration, notify: Option<PathBuf>, run_for: Duration) {
+    fn supervise(script: &str, limit: Duration, run_for: Duration) {
         let spec = ChildSpec {
             program: "/bin/sh".into(),
             args: vec!["-c".into(), script.into()],
             env: Vec::new(),
             heartbeat: Some(limit),
-            notify_socket: notify,
             end_grace: END_GRACE,
         };
         let runtime = tokio::runtime::Builder::new_current_thread()
@@ -510,32 +485,20 @@ mod tests {
         supervise(
             &format!("echo start >> {}; printf .; exec sleep 100", hung.display()),
             Duration::from_millis(600),
-            None,
             Duration::from_millis(2000),
         );
         assert!(starts(&hung) >= 2, "the hung kiosk was not restarted");
 
         let alive = dir.path().join("alive");
-        let socket_path = dir.path().join("notify");
-        let systemd = std::os::unix::net::UnixDatagram::bind(&socket_path).unwrap();
-        systemd.set_nonblocking(true).unwrap();
         supervise(
             &format!(
                 "echo start >> {}; while true; do printf .; sleep 0.1; done",
                 alive.display()
             ),
             Duration::from_millis(600),
-            Some(socket_path),
             Duration::from_millis(2000),
         );
         assert_eq!(starts(&alive), 1, "a beating kiosk was restarted");
-        let mut buffer = [0u8; 64];
-        let mut pings = 0;
-        while let Ok(n) = systemd.recv(&mut buffer) {
-            assert_eq!(&buffer[..n], b"WATCHDOG=1");
-            pings += 1;
-        }
-        assert!(pings >= 5, "systemd heard {pings} watchdog pings");
     }
 
     #[test]

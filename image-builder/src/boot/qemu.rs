@@ -150,7 +150,17 @@ impl Vm {
         let mut qemu = Command::new("qemu-system-x86_64");
         match accel {
             Accel::Kvm => qemu.args(["-machine", "q35,accel=kvm", "-cpu", "host"]),
-            Accel::Tcg => qemu.args(["-machine", "q35,accel=tcg", "-cpu", "max"]),
+            // Without AVX: QEMU 7.2's software AVX2 faults on the masked-off
+            // lanes of a gather (VPGATHERDD), which real CPUs skip, and
+            // llvmpipe's generated code uses gathers: the compositor then
+            // crashed within seconds of starting, again and again, wherever
+            // the VM had no GPU of its own to render with.
+            Accel::Tcg => qemu.args([
+                "-machine",
+                "q35,accel=tcg",
+                "-cpu",
+                "max,avx=off,avx2=off,fma=off,f16c=off",
+            ]),
         };
         qemu.args(["-m", "2048", "-smp", "2", "-nodefaults", "-display", "none"]);
         if firmware == Firmware::Uefi {

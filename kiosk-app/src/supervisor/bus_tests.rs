@@ -29,7 +29,6 @@ async fn supervised(
         args: vec!["-c".into(), script.into()],
         env: Vec::new(),
         heartbeat: Some(Duration::from_secs(60)),
-        notify_socket: None,
         end_grace,
     };
     let client = zbus::connection::Builder::address(bus.address())
@@ -108,7 +107,6 @@ done"#,
         args: vec!["-c".into(), script.into()],
         env: Vec::new(),
         heartbeat: Some(Duration::from_secs(60)),
-        notify_socket: None,
         end_grace: Duration::from_secs(5),
     };
     let started = Instant::now();
