@@ -161,6 +161,22 @@ fn overlay(image: &Path, disk: &Path) -> Result<(), BootError> {
 const KIOSK_STARTED: &str = "Started \u{1b}[0;1;39manlauf-kiosk.service";
 const WELCOME: &str = "Welcome to ";
 
+/// Prints the kiosk's `SessionActive` (`b true` or `b false`) in the guest.
+const SESSION_ACTIVE: &str =
+    "busctl get-property org.anlauf.Kiosk1 /org/anlauf/Kiosk1 org.anlauf.Kiosk1 SessionActive";
+
+/// Waits up to 30 s until the kiosk says on the bus that a session runs
+/// (`active`) or that none does; fails as `what` otherwise.
+fn wait_session(agent: &mut qemu::Agent, active: bool, what: &str) -> Result<String, BootError> {
+    agent.check(
+        &format!(
+            "for i in $(seq 60); do {SESSION_ACTIVE} | grep -q {active} && exit 0; \
+             sleep 0.5; done; exit 1"
+        ),
+        what,
+    )
+}
+
 fn boot_once(
     image: &Path,
     firmware: Firmware,
@@ -199,9 +215,9 @@ fn boot_once(
     vm.wait_screen("session after a touch", limits.screen, |f| {
         f.shows_kiosk() && f.difference(&attract) > 0.05
     })?;
-    agent.check(
-        "for i in $(seq 60); do busctl get-property org.anlauf.Kiosk1 /org/anlauf/Kiosk1 \
-         org.anlauf.Kiosk1 SessionActive 2>/dev/null | grep -q true && exit 0; sleep 0.5; done; exit 1",
+    wait_session(
+        &mut agent,
+        true,
         "a touch starts a session (SessionActive on org.anlauf.Kiosk1)",
     )?;
     let touch_to_session_s = touched.elapsed().as_secs_f64();
@@ -242,9 +258,9 @@ fn boot_once(
     })?;
     let reboot_attract_s = rebooted.elapsed().as_secs_f64();
     let mut agent = vm.agent(limits.screen)?;
-    agent.check(
-        "for i in $(seq 60); do busctl get-property org.anlauf.Kiosk1 /org/anlauf/Kiosk1 \
-         org.anlauf.Kiosk1 SessionActive 2>/dev/null | grep -q false && exit 0; sleep 0.5; done; exit 1",
+    wait_session(
+        &mut agent,
+        false,
         "the kiosk is back without a session after the reboot",
     )?;
     agent.check(

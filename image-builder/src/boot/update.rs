@@ -26,7 +26,10 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use super::qemu::{Agent, Vm};
-use super::{Accel, BootError, Firmware, KIOSK_STARTED, Limits, WELCOME, overlay};
+use super::{
+    Accel, BootError, Firmware, KIOSK_STARTED, Limits, SESSION_ACTIVE, WELCOME, overlay,
+    wait_session,
+};
 
 /// What the update scenario showed.
 #[derive(Debug, Clone, Serialize)]
@@ -45,9 +48,6 @@ pub struct UpdateReport {
 const DROP_IN: &str = "mkdir -p /run/systemd/system/anlauf-update.service.d && \
     printf '[Service]\\nExecStart=\\nExecStart=/usr/bin/anlauf-update --now\\n' \
     > /run/systemd/system/anlauf-update.service.d/now.conf && systemctl daemon-reload";
-
-const SESSION_ACTIVE: &str = "busctl get-property org.anlauf.Kiosk1 /org/anlauf/Kiosk1 \
-    org.anlauf.Kiosk1 SessionActive | grep -q true";
 
 const JOURNAL: &str = "journalctl -u anlauf-update.service -o cat --no-pager";
 
@@ -150,8 +150,9 @@ pub fn run(
     // 5. A session holds an update back: it waits, copies nothing and does
     // not reboot until the session ends.
     vm.tap(0.5, 0.5)?;
-    agent.check(
-        &format!("for i in $(seq 30); do {SESSION_ACTIVE} && exit 0; sleep 1; done; exit 1"),
+    wait_session(
+        &mut agent,
+        true,
         "a touch started a session (SessionActive on the bus)",
     )?;
     agent.check(
@@ -164,7 +165,7 @@ pub fn run(
     agent.check(
         &format!(
             "systemctl show -p ActiveState --value anlauf-update.service | grep -qx activating && \
-             ! {JOURNAL} | grep -q 'copying the running slot' && {SESSION_ACTIVE}"
+             ! {JOURNAL} | grep -q 'copying the running slot' && {SESSION_ACTIVE} | grep -q true"
         ),
         "the update waits while the session runs (no copy, no reboot)",
     )?;
