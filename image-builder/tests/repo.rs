@@ -16,40 +16,8 @@ use image_builder::repo::{self, KEYRING_FILE, KEYRING_PATH_ON_DEVICE, Repository
 
 const SUITE: &str = "kiosk";
 
-/// `tiny-pkg` at `version` (Architecture: all) with one file holding the
-/// version, built with dpkg-deb into `out`.
 fn tiny_deb(out: &Path, version: &str) -> PathBuf {
-    let tree = out.join(format!("tree-{version}"));
-    std::fs::create_dir_all(tree.join("DEBIAN")).unwrap();
-    std::fs::create_dir_all(tree.join("usr/share/tiny-pkg")).unwrap();
-    std::fs::write(
-        tree.join("DEBIAN/control"),
-        format!(
-            "Package: tiny-pkg\nVersion: {version}\nArchitecture: all\n\
-             Maintainer: Anlauf tests <tests@anlauf.invalid>\n\
-             Description: a tiny package for the repository test\n"
-        ),
-    )
-    .unwrap();
-    std::fs::write(
-        tree.join("usr/share/tiny-pkg/version"),
-        format!("{version}\n"),
-    )
-    .unwrap();
-    // Any file name: the repository names pool files itself.
-    let deb = out.join(format!("tiny-{version}.deb"));
-    let output = Command::new("dpkg-deb")
-        .args(["--root-owner-group", "--build"])
-        .arg(&tree)
-        .arg(&deb)
-        .output()
-        .expect("dpkg-deb");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    deb
+    workspace::tiny_deb(out, version).unwrap()
 }
 
 /// Stops the gpg-agent that gpg started for a home directory the test

@@ -118,3 +118,42 @@ pub fn next_revision(deb: &Path, out: &Path) -> Result<PathBuf, String> {
     std::fs::remove_dir_all(&tree).map_err(|e| fail("removing the tree", &e))?;
     Ok(target)
 }
+
+/// `tiny-pkg` at `version` (Architecture: all) with one file holding the
+/// version (`/usr/share/tiny-pkg/version`), built with dpkg-deb into `out`:
+/// a package for apt repository tests. Returns the `.deb`.
+pub fn tiny_deb(out: &Path, version: &str) -> Result<PathBuf, String> {
+    let fail = |what: &str, e: &dyn std::fmt::Display| format!("{what}: {e}");
+    let tree = out.join(format!("tree-{version}"));
+    std::fs::create_dir_all(tree.join("DEBIAN"))
+        .and_then(|()| std::fs::create_dir_all(tree.join("usr/share/tiny-pkg")))
+        .map_err(|e| fail("making the package tree", &e))?;
+    let control = format!(
+        "Package: tiny-pkg\nVersion: {version}\nArchitecture: all\n\
+         Maintainer: Anlauf tests <tests@anlauf.invalid>\n\
+         Description: a tiny package for the repository tests\n"
+    );
+    std::fs::write(tree.join("DEBIAN/control"), control)
+        .and_then(|()| {
+            std::fs::write(
+                tree.join("usr/share/tiny-pkg/version"),
+                format!("{version}\n"),
+            )
+        })
+        .map_err(|e| fail("writing the package tree", &e))?;
+    // Any file name: a repository names pool files itself.
+    let deb = out.join(format!("tiny-{version}.deb"));
+    let output = std::process::Command::new("dpkg-deb")
+        .args(["--root-owner-group", "--build"])
+        .arg(&tree)
+        .arg(&deb)
+        .output()
+        .map_err(|e| fail("dpkg-deb", &e))?;
+    if !output.status.success() {
+        return Err(format!(
+            "dpkg-deb: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(deb)
+}

@@ -86,7 +86,7 @@ fn the_packages_are_lintian_clean_and_install_upgrade_and_purge_in_debian_13() {
     // outside (mmdebstrap checks --include paths on both sides).
     let here = dir.path().display();
     let upgrade = format!(r#"chroot "$1" sh -c 'dpkg -i {here}/2/*.deb'"#);
-    let verify = r#"chroot "$1" systemd-analyze verify anlauf-kiosk.service anlauf-idle.service anlauf-content-sync.service anlauf-content-sync.timer anlauf-content-sync-now.service"#;
+    let verify = r#"chroot "$1" systemd-analyze verify anlauf-kiosk.service anlauf-idle.service anlauf-content-sync.service anlauf-content-sync.timer anlauf-content-sync-now.service anlauf-update.service anlauf-update.timer anlauf-update-fetch.service"#;
     let wants = "$1/etc/systemd/system";
     let enabled = [
         format!(r#"test -L "{wants}/graphical.target.wants/anlauf-kiosk.service""#),
@@ -107,6 +107,8 @@ fn the_packages_are_lintian_clean_and_install_upgrade_and_purge_in_debian_13() {
         r#"test -f "$1/usr/share/dbus-1/system.d/org.anlauf.Kiosk1.conf""#.to_owned(),
         r#"test -f "$1/usr/lib/systemd/system/anlauf-content-sync-now.service""#.to_owned(),
         format!(r#"test -z "$(find {wants} -name anlauf-content-sync-now.service)""#),
+        r#"test -f "$1/usr/lib/systemd/system/anlauf-update-fetch.service""#.to_owned(),
+        format!(r#"test -z "$(find {wants} -name anlauf-update-fetch.service)""#),
     ];
     hooks.extend(enabled.iter().cloned());
     hooks.extend([

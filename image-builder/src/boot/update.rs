@@ -1,8 +1,9 @@
 //! The device's own update, proven in QEMU with real parts: the image's
 //! `anlauf-update.service` (run with `--now` through a runtime drop-in, so
-//! the hardened unit itself runs) fetches from a test repository that the
-//! VM reaches through QEMU's restricted user network, installs into the
-//! other slot and reboots into it by itself. On UEFI only (the slot switch
+//! the hardened unit itself runs) has `anlauf-update-fetch.service` download
+//! from a test repository that the VM reaches through QEMU's restricted user
+//! network, installs into the other slot without a network and reboots into
+//! it by itself. On UEFI only (the slot switch
 //! is the same file work for both boot loaders; CI time).
 //!
 //! The steps, on one VM:
@@ -49,7 +50,9 @@ const DROP_IN: &str = "mkdir -p /run/systemd/system/anlauf-update.service.d && \
     printf '[Service]\\nExecStart=\\nExecStart=/usr/bin/anlauf-update --now\\n' \
     > /run/systemd/system/anlauf-update.service.d/now.conf && systemctl daemon-reload";
 
-const JOURNAL: &str = "journalctl -u anlauf-update.service -o cat --no-pager";
+/// The updater's journal: the installer and its download unit.
+const JOURNAL: &str =
+    "journalctl -u anlauf-update.service -u anlauf-update-fetch.service -o cat --no-pager";
 
 /// Boots `image` on UEFI with its network forwarded to 127.0.0.1:`port`
 /// (where the test serves the update repository, which the image's site
@@ -78,9 +81,10 @@ pub fn run(
     expect_slot(&mut agent, "a", "v1 runs from slot a")?;
     agent.check(
         &format!(
-            "{DROP_IN} && systemctl start anlauf-update.service && {JOURNAL} | grep -q 'up to date'"
+            "{DROP_IN} && systemctl start anlauf-update.service && \
+             journalctl -u anlauf-update-fetch.service -o cat --no-pager | grep -q 'up to date'"
         ),
-        "an update with nothing new stops after refreshing the lists",
+        "an update with nothing new stops after the download unit refreshed the lists",
     )?;
 
     // 2. A new revision in the repository.

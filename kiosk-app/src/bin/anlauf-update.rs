@@ -5,23 +5,28 @@
 //!
 //! Inside the site's update window (or any time with `--now`) it waits
 //! until no visitor's session runs (`org.anlauf.Kiosk1.SessionActive`),
-//! refreshes the site repository's lists and stops when nothing is to be
-//! upgraded; otherwise it installs the upgrade into the other slot, makes
-//! that slot the boot loaders' default and reboots once no session runs.
-//! Without `--now` it gives up when the window closes; an installed update
-//! then starts at the next boot (or the next window's run reboots into it).
+//! has `anlauf-update-fetch.service` download the upgrade (`anlauf-update
+//! fetch`, unprivileged, the only part with a network) and stops when
+//! nothing is to be upgraded; otherwise it installs the upgrade into the
+//! other slot, makes that slot the boot loaders' default and reboots once
+//! no session runs. Without `--now` it gives up when the window closes; an
+//! installed update then starts at the next boot (or the next window's run
+//! reboots into it).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
 use kiosk_app::bus::{self, Kiosk1Proxy};
 use kiosk_app::update::apt::{self, Apt};
 use kiosk_app::update::disk::Disk;
-use kiosk_app::update::{install, window};
+use kiosk_app::update::{install, mirror, window};
+
+/// The unit that runs `anlauf-update fetch`.
+const FETCH_UNIT: &str = "anlauf-update-fetch.service";
 
 /// How often the kiosk is asked whether a session runs.
 const POLL: Duration = Duration::from_secs(10);
@@ -37,9 +42,29 @@ struct Cli {
     /// The site file (for the update window).
     #[arg(long, value_name = "FILE", default_value = "/etc/anlauf/site.toml")]
     site: PathBuf,
-    /// The runtime folder for apt's lists and the mounts.
+    /// The runtime folder for the mounts.
     #[arg(long, value_name = "DIR", default_value = "/run/anlauf-update")]
     work: PathBuf,
+    /// The fetcher's folder, which holds the downloaded update.
+    #[arg(long, value_name = "DIR", default_value = "/var/cache/anlauf-update")]
+    fetched: PathBuf,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Download an upgrade from the site's repository into a mirror of it
+    /// in the fetcher's folder (run by anlauf-update-fetch.service, without
+    /// privileges); nothing when the system is up to date.
+    Fetch {
+        /// The fetcher's folder: apt's lists, cache and the mirror.
+        #[arg(long, value_name = "DIR", default_value = "/var/cache/anlauf-update")]
+        work: PathBuf,
+        /// The site's update repository.
+        #[arg(long, value_name = "FILE", default_value = apt::SOURCES)]
+        sources: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -53,11 +78,19 @@ fn main() -> ExitCode {
         .without_time()
         .init();
     let cli = Cli::parse();
-    let result = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the runtime")
-        .and_then(|runtime| runtime.block_on(run(cli)));
+    if let Some(Command::Fetch { work, sources }) = &cli.command {
+        return report(fetch(work, sources));
+    }
+    report(
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .context("cannot start the runtime")
+            .and_then(|runtime| runtime.block_on(run(cli))),
+    )
+}
+
+fn report(result: anyhow::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -65,6 +98,21 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `anlauf-update fetch`.
+fn fetch(work: &std::path::Path, sources: &std::path::Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(work).with_context(|| format!("cannot make {}", work.display()))?;
+    let apt = Apt::new(work, sources);
+    match mirror::fetch(&apt, work).context("cannot download the update")? {
+        None => tracing::info!("the system is up to date"),
+        Some(path) => tracing::info!(
+            packages = mirror::packages(&path),
+            mirror = %path.display(),
+            "downloaded the update"
+        ),
+    }
+    Ok(())
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -121,22 +169,28 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         tracing::info!("the window closed during a session; no update tonight");
         return Ok(());
     }
-    let apt = Apt::new(&cli.work);
-    let looked = apt.clone();
-    let upgrades = tokio::task::spawn_blocking(move || {
-        looked.refresh()?;
-        looked.upgrades()
-    })
-    .await
-    .context("the package check ended")?
-    .context("cannot check the update repository")?;
-    if upgrades.is_empty() {
+    tracing::info!("downloading the update");
+    let status = tokio::process::Command::new("systemctl")
+        .args(["start", FETCH_UNIT])
+        .status()
+        .await
+        .context("cannot run systemctl start")?;
+    anyhow::ensure!(
+        status.success(),
+        "the download failed ({status}); journalctl -u {FETCH_UNIT} says why"
+    );
+    let fetched = cli.fetched.join(mirror::MIRROR);
+    if !fetched.is_dir() {
         tracing::info!("the system is up to date");
         return Ok(());
     }
-    tracing::info!(packages = upgrades.len(), to = %disk.target(), "installing an update");
+    tracing::info!(
+        packages = mirror::packages(&fetched),
+        to = %disk.target(),
+        "installing an update"
+    );
     let work = cli.work.clone();
-    tokio::task::spawn_blocking(move || install::install(&disk, &apt, &work))
+    tokio::task::spawn_blocking(move || install::install(&disk, &fetched, &work))
         .await
         .context("the installation ended")?
         .context("the update failed; the device keeps booting the running slot")?;

@@ -7,9 +7,10 @@ use std::io::{Read as _, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::apt::{self, Apt};
+use super::apt;
 use super::boot;
 use super::disk::Disk;
+use super::mirror;
 use super::{Slot, UpdateError, run};
 
 const BLOCK: usize = 4 << 20;
@@ -82,9 +83,10 @@ pub fn pending(disk: &Disk, work: &Path) -> Result<Option<Slot>, UpdateError> {
 }
 
 /// Installs the update into the other slot and makes it the default:
-/// copy, check, upgrade, boot files, switch. `work` is the updater's
-/// runtime folder; `apt` has refreshed lists.
-pub fn install(disk: &Disk, apt: &Apt, work: &Path) -> Result<(), UpdateError> {
+/// copy, check, upgrade from the fetcher's `mirror` (which apt in the new
+/// slot verifies against the site's key), boot files, switch. `work` is
+/// the updater's runtime folder.
+pub fn install(disk: &Disk, mirror: &Path, work: &Path) -> Result<(), UpdateError> {
     let target = disk.target();
     tracing::info!(from = %disk.running, to = %target, "copying the running slot onto the other");
     copy_partition(&disk.running_device, &disk.other_device)?;
@@ -110,9 +112,26 @@ pub fn install(disk: &Disk, apt: &Apt, work: &Path) -> Result<(), UpdateError> {
     let policy = slot.join("usr/sbin/policy-rc.d");
     write_file(&policy, POLICY_RC_D.as_bytes(), 0o755)?;
 
-    copy_lists(&apt.lists(), &slot.join("var/lib/apt/lists"))?;
-    tracing::info!("downloading the packages into the new slot");
-    apt.download(&slot.join("var/cache/apt/archives"))?;
+    // The mirror, read-only, and the site's sources pointed at it; both on
+    // the slot's fresh /run, so nothing of them stays in the slot.
+    let site_sources = slot.join(apt::SOURCES.trim_start_matches('/'));
+    let site = std::fs::read_to_string(&site_sources).map_err(UpdateError::io(
+        "reading the update repository",
+        &site_sources,
+    ))?;
+    let sources = mirror::file_sources(&site, mirror::MIRROR_IN_SLOT)?;
+    write_file(
+        &slot.join(mirror::SOURCES_IN_SLOT.trim_start_matches('/')),
+        sources.as_bytes(),
+        0o644,
+    )?;
+    chroot.mount(
+        &["--bind", "-o", "ro"],
+        &path_str(mirror),
+        &slot.join(mirror::MIRROR_IN_SLOT.trim_start_matches('/')),
+    )?;
+    tracing::info!("checking the downloaded update against the site's key");
+    apt::update_in(&slot)?;
     tracing::info!("upgrading the new slot");
     apt::upgrade_in(&slot)?;
     apt::clean_in(&slot)?;
@@ -229,23 +248,6 @@ fn write_file(path: &Path, content: &[u8], mode: u32) -> Result<(), UpdateError>
     std::fs::File::open(parent)
         .and_then(|dir| dir.sync_all())
         .map_err(UpdateError::io("syncing a folder", parent))
-}
-
-fn copy_lists(from: &Path, to: &Path) -> Result<(), UpdateError> {
-    // The image is built with its lists emptied, `partial` too.
-    let partial = to.join("partial");
-    std::fs::create_dir_all(&partial)
-        .map_err(UpdateError::io("making the lists folder", &partial))?;
-    let entries = std::fs::read_dir(from).map_err(UpdateError::io("reading the lists", from))?;
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        if entry.file_type().is_ok_and(|t| t.is_file()) && name != "lock" {
-            let target = to.join(&name);
-            std::fs::copy(entry.path(), &target)
-                .map_err(UpdateError::io("copying the lists", &target))?;
-        }
-    }
-    Ok(())
 }
 
 /// Copies the partition `from` block by block onto `to`, then flushes it.

@@ -1,16 +1,20 @@
-//! The device's own updates (`anlauf-update`, `systemd/units/anlauf-update.service`):
-//! a new version of the system is installed into the root slot that is not
-//! running, and the device boots into it between sessions.
+//! The device's own updates (`anlauf-update`, `systemd/units/anlauf-update.service`
+//! and `anlauf-update-fetch.service`): a new version of the system is
+//! installed into the root slot that is not running, and the device boots
+//! into it between sessions.
 //!
 //! The disk has two root slots (`anlauf-root-a`, `anlauf-root-b`) and an ESP
 //! whose boot files are named after their slot (`vmlinuz-a`, `initrd-a.img`,
 //! `loader/entries/anlauf-a.conf`, syslinux label `anlauf-a`). An update:
 //!
-//! 1. refreshes the package lists of the site's repository only and stops
-//!    when nothing is to be upgraded;
-//! 2. copies the running slot (read-only under its overlay, so the copy is
-//!    consistent) block by block onto the other slot and checks it;
-//! 3. upgrades the copy in a chroot (services are never started there);
+//! 1. the fetcher (no privileges, the only part with a network) refreshes
+//!    the package lists of the site's repository and, when something is to
+//!    be upgraded, downloads it into a [`mirror`] of that repository;
+//! 2. the installer (root, no network) copies the running slot (read-only
+//!    under its overlay, so the copy is consistent) block by block onto
+//!    the other slot and checks it;
+//! 3. upgrades the copy in a chroot from the mirror, which apt there checks
+//!    against the site's key (services are never started there);
 //! 4. puts the new slot's kernel, initramfs and boot entries on the ESP;
 //! 5. only then switches the boot loaders' default to the new slot, each by
 //!    writing a new file and renaming it over the old one, and syncs.
@@ -26,6 +30,7 @@ pub mod apt;
 pub mod boot;
 pub mod disk;
 pub mod install;
+pub mod mirror;
 pub mod window;
 
 use std::path::{Path, PathBuf};
@@ -103,6 +108,9 @@ pub enum UpdateError {
         /// The error.
         source: std::io::Error,
     },
+    /// The fetched update cannot be laid out or read as a repository.
+    #[error("the downloaded update: {0}")]
+    Mirror(String),
     /// The ESP's boot files are not what an image writes.
     #[error("the boot files on the ESP are not as expected: {0}")]
     Boot(String),
