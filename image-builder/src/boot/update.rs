@@ -29,7 +29,7 @@ use serde::Serialize;
 use super::qemu::{Agent, Vm};
 use super::{
     Accel, BootError, Firmware, KIOSK_STARTED, Limits, SESSION_ACTIVE, WELCOME, overlay,
-    wait_session,
+    touch_to_session,
 };
 
 /// What the update scenario showed.
@@ -79,13 +79,14 @@ pub fn run(
     let attract_s = vm.started.elapsed().as_secs_f64();
     let mut agent = vm.agent(limits.screen)?;
     expect_slot(&mut agent, "a", "v1 runs from slot a")?;
-    agent.check(
+    let nothing_new = agent.check(
         &format!(
             "{DROP_IN} && systemctl start anlauf-update.service && \
              journalctl -u anlauf-update-fetch.service -o cat --no-pager | grep -q 'up to date'"
         ),
         "an update with nothing new stops after the download unit refreshed the lists",
-    )?;
+    );
+    with_journal(&mut agent, nothing_new)?;
 
     // 2. A new revision in the repository.
     publish().map_err(|detail| BootError::Check {
@@ -153,10 +154,9 @@ pub fn run(
 
     // 5. A session holds an update back: it waits, copies nothing and does
     // not reboot until the session ends.
-    vm.tap(0.5, 0.5)?;
-    wait_session(
+    touch_to_session(
+        &mut vm,
         &mut agent,
-        true,
         "a touch started a session (SessionActive on the bus)",
     )?;
     agent.check(
@@ -211,6 +211,23 @@ fn expect_default(agent: &mut Agent, slot: &str) -> Result<(), BootError> {
             &format!("the boot loader's default is slot {slot}"),
         )
         .map(|_| ())
+}
+
+/// `result`, with the updater's journal added when it is a failed check.
+fn with_journal(agent: &mut Agent, result: Result<String, BootError>) -> Result<String, BootError> {
+    match result {
+        Err(BootError::Check { what, detail }) => {
+            let journal = agent
+                .shell(&format!("{JOURNAL} | tail -30"))
+                .map(|exec| exec.stdout)
+                .unwrap_or_default();
+            Err(BootError::Check {
+                what,
+                detail: format!("{detail}\nthe updater's journal:\n{journal}"),
+            })
+        }
+        other => other,
+    }
 }
 
 /// Waits until the updater's journal has `needle`.
