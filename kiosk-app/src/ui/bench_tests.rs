@@ -73,17 +73,30 @@ fn walk(
 fn bench_form_step_change_drawn() {
     let mut painter = Painter::new().unwrap();
     let (mut steps, mut redraws) = (Vec::new(), Vec::new());
+    let mut named = Vec::new();
     for language in [Language::German, Language::Arabic] {
         for id in FORMS {
             for variant in 0..3 {
                 let mut kiosk = forms(language);
                 open(&mut kiosk, id);
                 let (s, r) = walk(&mut painter, &mut kiosk, variant);
+                for (i, took) in s.iter().enumerate() {
+                    named.push((
+                        *took,
+                        format!("{}/{id}/{variant}/{}", language.tag(), i + 1),
+                    ));
+                }
                 steps.extend(s);
                 redraws.extend(r);
             }
         }
     }
+    named.sort_by_key(|step| std::cmp::Reverse(step.0));
+    let slowest: Vec<String> = named
+        .iter()
+        .take(5)
+        .map(|(took, name)| format!("{name} {:.1} ms", took.as_secs_f64() * 1e3))
+        .collect();
     let (step, redraw) = (Stats::of(&steps), Stats::of(&redraws));
     emit(json!({
         "bench": "kiosk", "figure": "form_step_drawn_ms",
@@ -91,6 +104,7 @@ fn bench_form_step_change_drawn() {
         "max": hundredths(step.max), "target_ms": 16,
         "baseline": "redraw of the same screen without a change",
         "redraw_p50": hundredths(redraw.p50), "redraw_p99": hundredths(redraw.p99),
+        "slowest": slowest,
         "size": "1366x768", "languages": ["de", "ar"], "forms": FORMS,
         "note": "Next on a filled step: wizard update, view, layout and the whole frame rasterised by iced's software renderer (tiny-skia) into the window's pixel buffer, headless; presenting it is not included",
     }));
