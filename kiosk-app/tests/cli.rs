@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn kiosk() -> Command {
@@ -11,10 +11,12 @@ fn kiosk() -> Command {
     command
 }
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("anlauf-cli-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A folder for one test, removed when the test ends.
+fn temp(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("anlauf-cli-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn png_size(path: &Path) -> (u32, u32) {
@@ -32,7 +34,7 @@ fn stderr(output: &Output) -> String {
 #[test]
 fn a_screenshot_is_a_png_of_the_asked_size() {
     let dir = temp("shot");
-    let out = dir.join("home.png");
+    let out = dir.path().join("home.png");
     let output = kiosk()
         .args([
             "--site",
@@ -86,13 +88,13 @@ fn bad_sizes_are_refused() {
 #[test]
 fn a_broken_site_file_still_gives_a_kiosk_and_names_key_and_line() {
     let dir = temp("broken");
-    let site = dir.join("site.toml");
+    let site = dir.path().join("site.toml");
     std::fs::write(
         &site,
         "[site]\nname = \"Treff\"\n[session]\nidle_seconds = -4\n[printer]\nquota = 3\n",
     )
     .unwrap();
-    let out = dir.join("attract.png");
+    let out = dir.path().join("attract.png");
     let output = kiosk()
         .arg("--site")
         .arg(&site)
@@ -114,18 +116,18 @@ fn a_broken_site_file_still_gives_a_kiosk_and_names_key_and_line() {
 /// fonts in `fonts` (symlinks to these files), and returns its log.
 fn screenshot_with_fonts(name: &str, screen: &str, fonts: &[&str]) -> String {
     let dir = temp(name);
-    std::fs::create_dir_all(dir.join("fonts")).unwrap();
+    std::fs::create_dir_all(dir.path().join("fonts")).unwrap();
     for font in fonts {
         let file = Path::new(font).file_name().unwrap();
-        std::os::unix::fs::symlink(font, dir.join("fonts").join(file)).unwrap();
+        std::os::unix::fs::symlink(font, dir.path().join("fonts").join(file)).unwrap();
     }
-    let conf = dir.join("fonts.conf");
+    let conf = dir.path().join("fonts.conf");
     let config = format!(
         "<?xml version=\"1.0\"?>\n<fontconfig><dir>{}</dir></fontconfig>\n",
-        dir.join("fonts").display()
+        dir.path().join("fonts").display()
     );
     std::fs::write(&conf, config).unwrap();
-    let out = dir.join("shot.png");
+    let out = dir.path().join("shot.png");
     let output = kiosk()
         .env("FONTCONFIG_FILE", &conf)
         .args(["--site", "/nonexistent", "--screenshot", screen])
