@@ -81,14 +81,6 @@ impl Apt {
         run(&mut command, "refreshing the package lists", &[]).map(|_| ())
     }
 
-    /// The packages a dist-upgrade would install or upgrade.
-    pub fn upgrades(&self) -> Result<Vec<String>, UpdateError> {
-        let mut command = self.command();
-        command.args(["-s", "dist-upgrade"]);
-        let text = run(&mut command, "looking for upgrades", &[])?;
-        Ok(simulated_installs(&text))
-    }
-
     /// The package lists apt keeps for the site's repository.
     pub fn index_targets(&self) -> Result<Vec<IndexTarget>, UpdateError> {
         let mut command = self.command();
@@ -98,7 +90,8 @@ impl Apt {
     }
 
     /// The address and archive file name of every package a dist-upgrade
-    /// downloads.
+    /// downloads: with the archive emptied, every package it would install
+    /// or upgrade, so an empty list means the system is up to date.
     pub fn package_uris(&self) -> Result<Vec<(String, String)>, UpdateError> {
         let mut command = self.command();
         command.args(["-qq", "--print-uris", "dist-upgrade"]);
@@ -203,28 +196,4 @@ fn chroot_env(command: &mut Command) {
         .env("LC_ALL", "C.UTF-8")
         .env("DEBIAN_FRONTEND", "noninteractive")
         .env("HOME", "/root");
-}
-
-/// The packages of the `Inst` lines of a simulated run.
-pub fn simulated_installs(text: &str) -> Vec<String> {
-    text.lines()
-        .filter_map(|line| line.strip_prefix("Inst "))
-        .filter_map(|rest| rest.split_whitespace().next())
-        .map(str::to_owned)
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_the_packages_of_a_simulation() {
-        let text = "Reading package lists...\nCalculating upgrade...\n\
-                    The following packages will be upgraded:\n  anlauf-kiosk\n\
-                    Inst anlauf-kiosk [0.1.0-1] (0.1.0-2 anlauf:trixie [amd64])\n\
-                    Conf anlauf-kiosk (0.1.0-2 anlauf:trixie [amd64])\n";
-        assert_eq!(simulated_installs(text), ["anlauf-kiosk"]);
-        assert!(simulated_installs("0 upgraded, 0 newly installed\n").is_empty());
-    }
 }

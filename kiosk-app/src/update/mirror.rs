@@ -61,13 +61,13 @@ pub fn fetch(apt: &Apt, work: &Path) -> Result<Option<PathBuf>, UpdateError> {
         remove_dir(old)?;
     }
     apt.refresh()?;
-    let upgrades = apt.upgrades()?;
-    if upgrades.is_empty() {
+    let files = apt.package_uris()?;
+    if files.is_empty() {
         return Ok(None);
     }
-    tracing::info!(packages = upgrades.len(), "downloading an upgrade");
+    tracing::info!(packages = files.len(), "downloading an upgrade");
     // A run cut short leaves no half mirror behind.
-    if let Err(error) = lay_out(apt, &fresh) {
+    if let Err(error) = lay_out(apt, &fresh, files) {
         remove_dir(&fresh)?;
         return Err(error);
     }
@@ -75,8 +75,9 @@ pub fn fetch(apt: &Apt, work: &Path) -> Result<Option<PathBuf>, UpdateError> {
     Ok(Some(mirror))
 }
 
-/// Downloads the upgrade and lays it out as a repository in `fresh`.
-fn lay_out(apt: &Apt, fresh: &Path) -> Result<(), UpdateError> {
+/// Downloads the upgrade (`files`: address and archive name of each
+/// package) and lays it out as a repository in `fresh`.
+fn lay_out(apt: &Apt, fresh: &Path, files: Vec<(String, String)>) -> Result<(), UpdateError> {
     let targets = apt.index_targets()?;
     let first = targets
         .first()
@@ -98,7 +99,6 @@ fn lay_out(apt: &Apt, fresh: &Path) -> Result<(), UpdateError> {
     }
 
     // The packages, at the paths the lists give them.
-    let files = apt.package_uris()?;
     apt.download()?;
     for (uri, name) in files {
         let path = relative(&uri, &repo_uri)?;
