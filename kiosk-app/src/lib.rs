@@ -24,6 +24,7 @@ pub mod session;
 pub mod slip;
 pub mod speech;
 pub mod supervisor;
+pub mod tool;
 pub mod update;
 
 pub use language::Language;

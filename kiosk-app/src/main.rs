@@ -14,6 +14,7 @@ use kiosk_app::config::{self, schema};
 use kiosk_app::display::{Contrast, TextSize};
 use kiosk_app::language::Language;
 use kiosk_app::supervisor::{self, ChildSpec};
+use kiosk_app::tool;
 
 /// Anlauf kiosk: a public touchscreen that forgets every visitor.
 #[derive(Debug, Parser)]
@@ -52,20 +53,9 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
-    match run(Cli::parse()) {
-        Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
-        Err(error) => {
-            eprintln!("kiosk-app: {error:#}");
-            ExitCode::FAILURE
-        }
-    }
+    tool::logs("info");
+    let result = run(Cli::parse()).map(|code| ExitCode::from(u8::try_from(code).unwrap_or(1)));
+    tool::exit("kiosk-app", result)
 }
 
 fn run(cli: Cli) -> anyhow::Result<i32> {
@@ -112,46 +102,40 @@ fn supervise(cli: &Cli) -> anyhow::Result<i32> {
         heartbeat: Some(supervisor::HUNG_AFTER),
         end_grace: supervisor::END_GRACE,
     };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the supervisor's runtime")?;
-    runtime
-        .block_on(async {
-            // Inside sway (the device), close any window that is not the
-            // kiosk's own for as long as the compositor runs; when the
-            // compositor ends, stop as on SIGTERM (the kiosk with it).
-            if let Some(socket) = std::env::var_os("SWAYSOCK") {
-                tokio::spawn(async move {
-                    let allowed = [kiosk_app::compositor::KIOSK_APP_ID];
-                    let ended =
-                        kiosk_app::compositor::guard(std::path::Path::new(&socket), &allowed).await;
-                    if let Err(error) = ended {
-                        tracing::error!(%error, "the compositor guard stopped; stopping the kiosk");
-                    }
-                    let _ = nix::sys::signal::raise(nix::sys::signal::Signal::SIGTERM);
-                });
+    tool::block_on(async {
+        // Inside sway (the device), close any window that is not the
+        // kiosk's own for as long as the compositor runs; when the
+        // compositor ends, stop as on SIGTERM (the kiosk with it).
+        if let Some(socket) = std::env::var_os("SWAYSOCK") {
+            tokio::spawn(async move {
+                let allowed = [kiosk_app::compositor::KIOSK_APP_ID];
+                let ended =
+                    kiosk_app::compositor::guard(std::path::Path::new(&socket), &allowed).await;
+                if let Err(error) = ended {
+                    tracing::error!(%error, "the compositor guard stopped; stopping the kiosk");
+                }
+                let _ = nix::sys::signal::raise(nix::sys::signal::Signal::SIGTERM);
+            });
+        }
+        // org.anlauf.Kiosk1 on the system bus; without it (a developer's
+        // machine) the kiosk runs on and reads the input devices itself.
+        let (link, remote) = supervisor::link();
+        let builder = zbus::connection::Builder::system();
+        let _bus = match kiosk_app::bus::serve(builder, remote).await {
+            Ok(connection) => {
+                spec.env
+                    .push((supervisor::IDLE_FROM_SUPERVISOR_ENV.into(), "1".into()));
+                Some(connection)
             }
-            // org.anlauf.Kiosk1 on the system bus; without it (a developer's
-            // machine) the kiosk runs on and reads the input devices itself.
-            let (link, remote) = supervisor::link();
-            let builder = zbus::connection::Builder::system();
-            let _bus = match kiosk_app::bus::serve(builder, remote).await {
-                Ok(connection) => {
-                    spec.env.push((
-                        supervisor::IDLE_FROM_SUPERVISOR_ENV.into(),
-                        "1".into(),
-                    ));
-                    Some(connection)
-                }
-                Err(error) => {
-                    tracing::warn!(%error, "running without org.anlauf.Kiosk1; the kiosk reads the input devices itself");
-                    None
-                }
-            };
-            supervisor::run(spec, link).await
-        })
-        .context("the supervisor failed")?;
+            Err(error) => {
+                tracing::warn!(%error, "running without org.anlauf.Kiosk1; the kiosk reads the input devices itself");
+                None
+            }
+        };
+        supervisor::run(spec, link)
+            .await
+            .context("the supervisor failed")
+    })?;
     Ok(0)
 }
 

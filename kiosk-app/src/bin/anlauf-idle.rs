@@ -15,6 +15,7 @@ use clap::Parser;
 
 use kiosk_app::idle::report::{REPORT_EVERY, report};
 use kiosk_app::idle::{self, WatchEvent};
+use kiosk_app::tool;
 
 /// The idle watcher service: tells the kiosk over D-Bus that someone is there.
 #[derive(Debug, Parser)]
@@ -26,26 +27,9 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    tool::logs("info");
     let cli = Cli::parse();
-    let result = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the runtime")
-        .and_then(|runtime| runtime.block_on(run(cli)));
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("anlauf-idle: {error:#}");
-            ExitCode::FAILURE
-        }
-    }
+    tool::exit("anlauf-idle", tool::block_on(run(cli)))
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {

@@ -21,6 +21,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 use kiosk_app::bus::{self, Kiosk1Proxy};
+use kiosk_app::tool;
 use kiosk_app::update::apt::{self, Apt};
 use kiosk_app::update::disk::Disk;
 use kiosk_app::update::{install, mirror, window};
@@ -68,36 +69,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .without_time()
-        .init();
+    tool::logs("info");
     let cli = Cli::parse();
-    if let Some(Command::Fetch { work, sources }) = &cli.command {
-        return report(fetch(work, sources));
-    }
-    report(
-        tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .context("cannot start the runtime")
-            .and_then(|runtime| runtime.block_on(run(cli))),
-    )
-}
-
-fn report(result: anyhow::Result<()>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("anlauf-update: {error:#}");
-            ExitCode::FAILURE
-        }
-    }
+    let result = match &cli.command {
+        Some(Command::Fetch { work, sources }) => fetch(work, sources),
+        None => tool::block_on(run(cli)),
+    };
+    tool::exit("anlauf-update", result)
 }
 
 /// `anlauf-update fetch`.

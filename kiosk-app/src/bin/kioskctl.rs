@@ -21,6 +21,7 @@ use kiosk_app::content::{Category, Content, Filters, demo_store_dir};
 use kiosk_app::finder::{Card, Search, Words};
 use kiosk_app::i18n::Catalog;
 use kiosk_app::language::Language;
+use kiosk_app::tool;
 
 /// Staff and test commands for an Anlauf kiosk.
 #[derive(Debug, Parser)]
@@ -91,37 +92,14 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    tool::logs("warn");
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Status { json } => on_the_bus(status(json)),
-        Command::EndSession => on_the_bus(end_session()),
+        Command::Status { json } => tool::block_on(status(json)),
+        Command::EndSession => tool::block_on(end_session()),
         Command::Search { .. } => run(cli),
     };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("kioskctl: {error:#}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-/// Runs a command that talks to the kiosk over the system bus.
-fn on_the_bus(
-    command: impl std::future::Future<Output = anyhow::Result<()>>,
-) -> anyhow::Result<()> {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the runtime")?
-        .block_on(command)
+    tool::exit("kioskctl", result)
 }
 
 /// The kiosk on the system bus (`DBUS_SYSTEM_BUS_ADDRESS` if set).
