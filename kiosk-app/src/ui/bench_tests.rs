@@ -8,7 +8,9 @@
 //!   by iced's software renderer into the pixel buffer the window shows
 //!   (the renderer the device uses, without a GPU; presenting the buffer is
 //!   left out). Beside it, in the same run, a redraw of the same screen
-//!   without any change: the part of the figure that is only drawing.
+//!   without any change: the part of the figure that is only drawing; and
+//!   `built_*`, the part of each change until the frame is laid out and
+//!   its layers recorded, before any pixel.
 
 use std::time::{Duration, Instant};
 
@@ -29,13 +31,17 @@ fn hundredths(ms: f64) -> f64 {
     (ms * 100.0).round() / 100.0
 }
 
+/// One step change: all of it, and the part until the frame was built
+/// (update, view, layout, layers), before its pixels were rasterised.
+#[derive(Clone, Copy)]
+struct Change {
+    took: Duration,
+    built: Duration,
+}
+
 /// Walks one form to its summary; returns the step changes and the plain
 /// redraws it measured.
-fn walk(
-    painter: &mut Painter,
-    kiosk: &mut Kiosk,
-    variant: usize,
-) -> (Vec<Duration>, Vec<Duration>) {
+fn walk(painter: &mut Painter, kiosk: &mut Kiosk, variant: usize) -> (Vec<Change>, Vec<Duration>) {
     let (mut steps, mut redraws) = (Vec::new(), Vec::new());
     let mut pixels = Vec::new();
     painter.raster(kiosk, WIDE, &mut pixels);
@@ -57,8 +63,11 @@ fn walk(
         let before = kiosk.session.form.as_ref().unwrap().at();
         let started = Instant::now();
         kiosk.apply(Message::Form(form::Message::Next));
-        painter.raster(kiosk, WIDE, &mut pixels);
-        steps.push(started.elapsed());
+        let built = painter.raster(kiosk, WIDE, &mut pixels);
+        steps.push(Change {
+            took: started.elapsed(),
+            built: built - started,
+        });
         std::hint::black_box(pixels[pixels.len() / 2]);
         assert_ne!(
             kiosk.session.form.as_ref().unwrap().at(),
@@ -87,9 +96,9 @@ fn bench_form_step_change_drawn() {
                 let started = Instant::now();
                 painter.raster(&kiosk, WIDE, &mut pixels);
                 summary_redraws.push(started.elapsed());
-                for (i, took) in s.iter().enumerate() {
+                for (i, change) in s.iter().enumerate() {
                     named.push((
-                        *took,
+                        *change,
                         format!("{}/{id}/{variant}/{}", language.tag(), i + 1),
                     ));
                 }
@@ -98,13 +107,21 @@ fn bench_form_step_change_drawn() {
             }
         }
     }
-    named.sort_by_key(|step| std::cmp::Reverse(step.0));
+    named.sort_by_key(|step| std::cmp::Reverse(step.0.took));
     let slowest: Vec<String> = named
         .iter()
         .take(5)
-        .map(|(took, name)| format!("{name} {:.1} ms", took.as_secs_f64() * 1e3))
+        .map(|(change, name)| {
+            format!(
+                "{name} {:.1} ms (built in {:.1})",
+                change.took.as_secs_f64() * 1e3,
+                change.built.as_secs_f64() * 1e3
+            )
+        })
         .collect();
-    let (step, redraw) = (Stats::of(&steps), Stats::of(&redraws));
+    let built: Vec<Duration> = steps.iter().map(|c| c.built).collect();
+    let steps: Vec<Duration> = steps.iter().map(|c| c.took).collect();
+    let (step, redraw, built) = (Stats::of(&steps), Stats::of(&redraws), Stats::of(&built));
     let summary = Stats::of(&summary_redraws);
     emit(json!({
         "bench": "kiosk", "figure": "form_step_drawn_ms",
@@ -112,6 +129,7 @@ fn bench_form_step_change_drawn() {
         "max": hundredths(step.max), "target_ms": 16,
         "baseline": "redraw of the same screen without a change",
         "redraw_p50": hundredths(redraw.p50), "redraw_p99": hundredths(redraw.p99),
+        "built_p50": hundredths(built.p50), "built_p99": hundredths(built.p99),
         "slowest": slowest,
         "summary_redraw_p50": hundredths(summary.p50), "summary_redraw_max": hundredths(summary.max),
         "size": "1366x768", "languages": ["de", "ar"], "forms": FORMS,

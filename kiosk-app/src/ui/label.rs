@@ -2,6 +2,10 @@
 //! report of what it shows and how much room it got, so that tests can prove
 //! that no text is clipped at any text size, window size or language.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasher as _, RandomState};
+
 use iced::advanced::layout::{self, Layout};
 use iced::advanced::renderer;
 use iced::advanced::text;
@@ -28,9 +32,36 @@ pub struct LabelInfo {
     pub color: Color,
 }
 
+/// How many measurements are remembered before all are forgotten at once.
+pub(super) const MEASUREMENTS: usize = 4096;
+
+thread_local! {
+    /// Measurements by a keyed hash of what was measured: shaping is the
+    /// costly part of a layout, and every touch lays the screen out again
+    /// with the same texts. The hash keeps no text of a visitor's.
+    pub(super) static MEASURED: RefCell<(RandomState, HashMap<u64, Size>)> =
+        RefCell::new((RandomState::new(), HashMap::new()));
+}
+
 /// The room `content` needs at `size` when it may be `width` wide (no
 /// height limit): what the renderer will lay out, measured the same way.
 pub fn measure(content: &str, size: f32, font: Font, width: f32) -> Size {
+    MEASURED.with_borrow_mut(|(keys, measured)| {
+        let key = keys.hash_one((content, size.to_bits(), font, width.to_bits()));
+        if let Some(known) = measured.get(&key) {
+            return *known;
+        }
+        if measured.len() >= MEASUREMENTS {
+            measured.clear();
+        }
+        let needed = shape(content, size, font, width);
+        measured.insert(key, needed);
+        needed
+    })
+}
+
+/// [`measure`] without remembering.
+pub(super) fn shape(content: &str, size: f32, font: Font, width: f32) -> Size {
     use iced::advanced::text::{self, Paragraph as _};
     use iced::widget::text::{LineHeight, Shaping, Wrapping};
     let paragraph = <iced::Renderer as text::Renderer>::Paragraph::with_text(text::Text {

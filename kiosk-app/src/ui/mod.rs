@@ -27,6 +27,8 @@ mod form_tests;
 #[cfg(test)]
 mod help_tests;
 #[cfg(test)]
+mod label_tests;
+#[cfg(test)]
 mod process_tests;
 #[cfg(test)]
 mod supervised_tests;

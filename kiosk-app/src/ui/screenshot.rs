@@ -93,17 +93,24 @@ impl Painter {
 
     /// Rasterises the frame into `pixels` (one `u32` per pixel), the buffer
     /// iced's software compositor hands to the window: what a frame costs
-    /// on the device, without a screenshot's pixel conversion.
+    /// on the device, without a screenshot's pixel conversion. Returns when
+    /// the frame was built (view, layout and layers), before its pixels.
     #[cfg(test)]
-    pub fn raster(&mut self, kiosk: &Kiosk, size: Size, pixels: &mut Vec<u32>) {
+    pub fn raster(
+        &mut self,
+        kiosk: &Kiosk,
+        size: Size,
+        pixels: &mut Vec<u32>,
+    ) -> std::time::Instant {
         let palette = self.draw(kiosk, size);
+        let built = std::time::Instant::now();
         let (width, height) = (size.width.round() as u32, size.height.round() as u32);
         pixels.resize(width as usize * height as usize, 0);
         let (Some(mut pixmap), Some(mut mask)) = (
             tiny_skia::PixmapMut::from_bytes(bytemuck::cast_slice_mut(pixels), width, height),
             tiny_skia::Mask::new(width, height),
         ) else {
-            return;
+            return built;
         };
         let viewport =
             iced::advanced::graphics::Viewport::with_physical_size(Size::new(width, height), 1.0);
@@ -114,6 +121,7 @@ impl Painter {
             &[iced::Rectangle::with_size(size)],
             theme::color(palette.background),
         );
+        built
     }
 
     /// The view built, laid out and drawn into the renderer's layers.
