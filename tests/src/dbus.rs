@@ -78,7 +78,7 @@ pub enum BusError {
     /// `dbus-daemon` could not be started.
     #[error("cannot start dbus-daemon (Debian package dbus): {0}")]
     Start(std::io::Error),
-    /// Its socket did not appear.
+    /// Its socket did not take a connection.
     #[error("the bus did not come up within 10 s")]
     NotUp,
 }
@@ -129,7 +129,9 @@ impl PrivateBus {
             .map_err(BusError::Start)?;
         let daemon = Killed(daemon);
         let deadline = Instant::now() + Duration::from_secs(10);
-        while !socket.exists() {
+        // The socket file appears when the daemon binds it and takes
+        // connections only once it listens: wait for one to be accepted.
+        while std::os::unix::net::UnixStream::connect(&socket).is_err() {
             if Instant::now() > deadline {
                 return Err(BusError::NotUp);
             }
