@@ -13,14 +13,16 @@
 //! the middle of an update leaves the device booting into the kiosk from
 //! its old slot; then the device installs anlauf-kiosk 0.1.0-2 (repacked)
 //! into slot b, reboots by itself and runs it; a running session holds a
-//! later update back until it ends.
+//! later update back until it ends; the updated disk started with legacy
+//! BIOS runs slot b too.
 //!
 //! The suite builds the same image as IT staff do, from the packages of the
 //! suite's own (debug) build; it leaves out nothing but the release build of
 //! the binaries. Without KVM (or where /dev/kvm cannot run firmware) the
 //! boots use software emulation and take minutes: here (2 cores, TCG) the
 //! build takes about 2.5 minutes, the UEFI and BIOS boot tests about 4.5
-//! minutes each and the update scenario (UEFI only) about 10 minutes.
+//! minutes each and the update scenario (on UEFI, then one boot with
+//! legacy BIOS) about 13 minutes.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -249,7 +251,8 @@ fn the_example_site_becomes_an_image_that_boots_on_uefi_and_bios_and_updates_its
         assert!(report["content_mib"].as_u64().unwrap() > 4096, "{report}");
     }
 
-    // The device updates itself from the build's repository (UEFI only).
+    // The device updates itself from the build's repository (on UEFI; then
+    // the updated disk boots with legacy BIOS).
     let server = anlauf_tests::http::Server::start(&repo).unwrap();
     let port: u16 = server
         .url()

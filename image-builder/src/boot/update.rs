@@ -3,8 +3,8 @@
 //! the hardened unit itself runs) has `anlauf-update-fetch.service` download
 //! from a test repository that the VM reaches through QEMU's restricted user
 //! network, installs into the other slot without a network and reboots into
-//! it by itself. On UEFI only (the slot switch
-//! is the same file work for both boot loaders; CI time).
+//! it by itself. The scenario runs on UEFI; the updated disk then boots on
+//! legacy BIOS too, into the new slot.
 //!
 //! The steps, on one VM:
 //!
@@ -21,6 +21,9 @@
 //!    (`SessionActive` on the bus), an update waits, copies nothing and
 //!    does not reboot until the session ends (`kioskctl end-session`); then
 //!    it finds nothing newer and stops.
+//! 6. The updated disk started again with legacy BIOS (SeaBIOS, syslinux)
+//!    boots into the kiosk from slot b: the switch reached both boot
+//!    loaders.
 
 use std::time::{Duration, Instant};
 
@@ -44,6 +47,9 @@ pub struct UpdateReport {
     /// Seconds from the update's start to the attract screen of the new
     /// version (copy, upgrade, boot files, reboot).
     pub update_attract_s: f64,
+    /// Seconds from QEMU's start with legacy BIOS to the attract screen of
+    /// the updated disk.
+    pub bios_attract_s: f64,
 }
 
 const DROP_IN: &str = "mkdir -p /run/systemd/system/anlauf-update.service.d && \
@@ -176,6 +182,23 @@ pub fn run(
     let held_s = held.elapsed().as_secs_f64();
     agent.check("kioskctl end-session", "ending the session")?;
     wait_journal(&mut agent, "up to date", limits.screen)?;
+    drop(agent);
+    vm.quit();
+
+    // 6. The same disk on a legacy BIOS machine runs the new slot.
+    let mut vm = Vm::start_with(&disk, Firmware::Bios, accel, dir, None)?;
+    vm.wait_serial(KIOSK_STARTED, 0, limits.boot)?;
+    vm.wait_screen("attract screen on BIOS after the update", limits.screen, |f| {
+        f.shows_kiosk()
+    })?;
+    let bios_attract_s = vm.started.elapsed().as_secs_f64();
+    let mut agent = vm.agent(limits.screen)?;
+    expect_slot(
+        &mut agent,
+        "b",
+        "on legacy BIOS the updated device runs slot b",
+    )?;
+    drop(agent);
     vm.quit();
     let _ = std::fs::remove_file(&disk);
     Ok(UpdateReport {
@@ -183,6 +206,7 @@ pub fn run(
         power_loss_attract_s,
         held_s,
         update_attract_s,
+        bios_attract_s,
     })
 }
 
