@@ -9,14 +9,17 @@ pub fn root() -> PathBuf {
     harness.parent().unwrap_or(harness).to_owned()
 }
 
-/// A binary of the workspace beside the running test binary
-/// (`target/debug/deps/TEST` -> `target/debug/NAME`); it may not exist.
+/// A binary of the workspace built with the running one: beside it for a
+/// binary (`target/release/bench-x` -> `target/release/NAME`), one folder
+/// up for a test (`target/debug/deps/TEST` -> `target/debug/NAME`); it
+/// may not exist.
 pub fn built(name: &str) -> PathBuf {
     let exe = std::env::current_exe().unwrap_or_default();
-    exe.parent()
-        .and_then(Path::parent)
-        .unwrap_or(Path::new("target/debug"))
-        .join(name)
+    let mut dir = exe.parent().unwrap_or(Path::new("target/debug"));
+    if dir.file_name().is_some_and(|d| d == "deps") {
+        dir = dir.parent().unwrap_or(dir);
+    }
+    dir.join(name)
 }
 
 /// Whether this process runs as root (`/proc/self` belongs to the

@@ -188,9 +188,11 @@ pub fn run(
     // 6. The same disk on a legacy BIOS machine runs the new slot.
     let mut vm = Vm::start_with(&disk, Firmware::Bios, accel, dir, None)?;
     vm.wait_serial(KIOSK_STARTED, 0, limits.boot)?;
-    vm.wait_screen("attract screen on BIOS after the update", limits.screen, |f| {
-        f.shows_kiosk()
-    })?;
+    vm.wait_screen(
+        "attract screen on BIOS after the update",
+        limits.screen,
+        |f| f.shows_kiosk(),
+    )?;
     let bios_attract_s = vm.started.elapsed().as_secs_f64();
     let mut agent = vm.agent(limits.screen)?;
     expect_slot(
