@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::command::{command, run, run_with_input};
 use super::rootfs::kernel_command_line;
+use super::times;
 use super::{ImageError, Plan, SYSLINUX_GPTMBR};
 
 const MIB: u64 = 1024 * 1024;
@@ -248,7 +249,7 @@ pub fn assemble(
 ) -> Result<(), ImageError> {
     let epoch = plan.epoch.to_string();
     let esp = work.join("esp.img");
-    make_esp(root, &esp, ids, &epoch)?;
+    make_esp(root, &esp, ids, plan.epoch)?;
 
     let root_img = work.join("root.img");
     let mut mkfs = command(
@@ -272,6 +273,7 @@ pub fn assemble(
         .arg(format!("{}M", layout.root_a.size_mib))
         .env("E2FSPROGS_FAKE_TIME", &epoch);
     run(&mut mkfs, "making the root file system")?;
+    stamp_times(root, &root_img, work, plan.epoch)?;
 
     let content_img = work.join("content.img");
     let mut mkfs = command(
@@ -334,14 +336,55 @@ pub fn assemble(
     Ok(())
 }
 
-fn make_esp(root: &Path, esp: &Path, ids: &Ids, epoch: &str) -> Result<(), ImageError> {
+/// Gives every inode of the root file system `image`, made from `root`,
+/// the build's time ([`times`]).
+fn stamp_times(root: &Path, image: &Path, work: &Path, epoch: u64) -> Result<(), ImageError> {
+    let (commands, skipped) = times::debugfs_commands(root, epoch)?;
+    if !skipped.is_empty() {
+        tracing::warn!(
+            files = skipped.len(),
+            first = %skipped[0],
+            "names debugfs cannot quote keep the build's time"
+        );
+    }
+    let script = work.join("root-times.debugfs");
+    std::fs::write(&script, commands)
+        .map_err(ImageError::io("writing the time stamps", &script))?;
+    let mut debugfs = command("debugfs", ["-w", "-f"]);
+    debugfs
+        .arg(&script)
+        .arg(image)
+        .env("E2FSPROGS_FAKE_TIME", epoch.to_string());
+    let output = run(&mut debugfs, "setting the root's time stamps")?;
+    // debugfs exits 0 whatever its commands did: anything on stderr but
+    // its banner is a failed command.
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let failed: Vec<&str> = stderr
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with("debugfs "))
+        .take(3)
+        .collect();
+    if !failed.is_empty() {
+        return Err(ImageError::Program {
+            what: "setting the root's time stamps".to_owned(),
+            program: "debugfs".to_owned(),
+            detail: failed.join("; "),
+        });
+    }
+    let _ = std::fs::remove_file(&script);
+    Ok(())
+}
+
+fn make_esp(root: &Path, esp: &Path, ids: &Ids, epoch: u64) -> Result<(), ImageError> {
     let _ = std::fs::remove_file(esp);
     let mut mkfs = command(
         "mkfs.vfat",
-        ["-F", "32", "-n", "ANLAUF", "-i", &ids.esp_volume, "-C"],
+        // No volume label: mkfs.fat stamps its directory entry with the
+        // time of the build. The partition is found by its GPT name.
+        ["-F", "32", "-i", &ids.esp_volume, "-C"],
     );
     mkfs.arg(esp).arg((ESP_MIB * 1024).to_string());
-    mkfs.env("SOURCE_DATE_EPOCH", epoch);
+    mkfs.env("SOURCE_DATE_EPOCH", epoch.to_string());
     run(&mut mkfs, "making the EFI system partition")?;
 
     let staging = esp.with_extension("d");
@@ -371,6 +414,7 @@ fn make_esp(root: &Path, esp: &Path, ids: &Ids, epoch: &str) -> Result<(), Image
         systemd_boot_entry(ids).as_bytes(),
     )?;
     put("syslinux/syslinux.cfg", syslinux_cfg(ids).as_bytes())?;
+    times::settle(&staging, epoch)?;
 
     let mut mcopy = command("mcopy", ["-s", "-m", "-i"]);
     mcopy.arg(esp);

@@ -20,6 +20,7 @@ mod command;
 pub mod disk;
 pub mod report;
 pub mod rootfs;
+mod times;
 
 use std::path::{Path, PathBuf};
 

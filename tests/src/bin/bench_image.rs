@@ -16,7 +16,9 @@ use anlauf_tests::workspace;
 use anyhow::{Context as _, Result, bail};
 use serde_json::{Value, json};
 
-fn build(out: &Path) -> Result<f64> {
+/// Builds the example site into `out`, signing with the key in `key` (made
+/// there when missing).
+fn build(out: &Path, key: &Path) -> Result<f64> {
     let _ = std::fs::remove_dir_all(out);
     let started = Instant::now();
     let status = Command::new(workspace::built("image-builder"))
@@ -25,6 +27,8 @@ fn build(out: &Path) -> Result<f64> {
         .arg("image-builder/examples/site.toml")
         .arg("--out")
         .arg(out)
+        .arg("--key")
+        .arg(key)
         .env("SOURCE_DATE_EPOCH", "1796083200")
         .stdout(std::process::Stdio::null())
         .status()
@@ -92,7 +96,8 @@ fn main() -> Result<()> {
     let base = workspace::root().join("target/bench-image");
     let (a, b) = (base.join("a"), base.join("b"));
 
-    let seconds = build(&a)?;
+    let key = a.join("signing-key");
+    let seconds = build(&a, &key)?;
     let first = report(&a)?;
     let mb = |v: &Value| round(v.as_u64().unwrap_or(0) as f64 / 1024.0 / 1024.0);
     emit(
@@ -122,7 +127,7 @@ fn main() -> Result<()> {
     );
 
     // The same inputs again: what differs?
-    build(&b)?;
+    build(&b, &key)?;
     let second = report(&b)?;
     let list = |r: &Value| -> Vec<String> {
         r["packages"]
@@ -156,10 +161,13 @@ fn main() -> Result<()> {
         .filter(|(x, y)| x.1 != y.1)
         .map(|(x, _)| &x.0)
         .collect();
+    let sums = |out: &Path| std::fs::read_to_string(out.join("SHA256SUMS")).unwrap_or_default();
+    let same_image = !sums(&a).is_empty() && sums(&a) == sums(&b);
     emit(
         json!({"bench": "image", "figure": "reproducibility", "same_package_list": only_a.is_empty() && only_b.is_empty(),
+        "same_image": same_image,
         "only_first": only_a, "only_second": only_b, "partitions_differing": differing,
-        "note": "two builds of the same site file and SOURCE_DATE_EPOCH from the mirror's current state (snapshot.debian.org is not reachable here); a differing partition is byte-level (file times, ext4 and FAT metadata, initramfs)"}),
+        "note": "two builds of the same site file, signing key and SOURCE_DATE_EPOCH from the mirror's current state (snapshot.debian.org is not reachable here); a partition is named when any byte of it differs; same_image: SHA256SUMS (raw and compressed image) equal"}),
     );
 
     // Boot it.
