@@ -535,4 +535,57 @@ mod tests {
         assert_eq!(&a.root_a[14..15], "4");
         assert_eq!(a.esp_volume.len(), 8);
     }
+
+    /// debugfs's `stat` of `path` in `image`: the lines with times.
+    fn inode_times(image: &Path, path: &str) -> String {
+        let output = std::process::Command::new("debugfs")
+            .arg("-R")
+            .arg(format!("stat {path}"))
+            .arg(image)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .filter(|line| line.contains("time:"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_root_file_system_carries_the_build_time_not_the_clock() {
+        let epoch = 1_796_083_200;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root");
+        std::fs::create_dir_all(root.join("etc")).unwrap();
+        std::fs::write(root.join("etc/hostname"), "anlauf\n").unwrap();
+        std::os::unix::fs::symlink("hostname", root.join("etc/name")).unwrap();
+        let image = dir.path().join("root.img");
+        let mut mkfs = command("mkfs.ext4", ["-q", "-F", "-d"]);
+        mkfs.arg(&root)
+            .arg(&image)
+            .arg("8M")
+            .env("E2FSPROGS_FAKE_TIME", epoch.to_string());
+        run(&mut mkfs, "mkfs").unwrap();
+        // mkfs.ext4 -d took the source's times (crtime is the fake one).
+        assert!(!inode_times(&image, "/etc/hostname").contains("ctime: 0x6b0e0e00"));
+
+        stamp_times(&root, &image, dir.path(), epoch).unwrap();
+        for path in ["/", "/etc", "/etc/hostname", "/etc/name"] {
+            let times = inode_times(&image, path);
+            // 0x6b0e0e00 is the epoch: 2026-12-01 00:00 UTC.
+            for field in [
+                "ctime: 0x6b0e0e00",
+                "atime: 0x6b0e0e00",
+                "mtime: 0x6b0e0e00",
+            ] {
+                assert!(times.contains(field), "{path}: {field} in\n{times}");
+            }
+        }
+        assert!(!dir.path().join("root-times.debugfs").exists());
+
+        // A command debugfs refuses is an error, though debugfs exits 0.
+        std::fs::write(root.join("etc/not-in-the-image"), "").unwrap();
+        let error = stamp_times(&root, &image, dir.path(), epoch).unwrap_err();
+        assert!(error.to_string().contains("time stamps"), "{error}");
+    }
 }
