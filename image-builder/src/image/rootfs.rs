@@ -3,7 +3,7 @@
 //! own settings (host name, time zone, mounts, no login prompts, network).
 
 use std::os::unix::fs::PermissionsExt as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::command::{command, run};
 use super::{ImageError, Plan};
@@ -77,10 +77,12 @@ pub fn bootstrap(plan: &Plan, work: &Path, root: &Path) -> Result<(), ImageError
         ],
     );
     mm.arg(format!("--include={}", includes.join(",")));
+    let mut mounted = Vec::new();
     for deb in &plan.packages {
         let absolute =
             std::fs::canonicalize(deb).map_err(ImageError::io("finding a package", deb))?;
         mm.arg(format!("--include={}", absolute.display()));
+        mounted.push(absolute);
     }
     mm.arg(format!("--essential-hook=sync-in {} /", early.display()));
     if plan.snapshot.is_some() {
@@ -97,7 +99,56 @@ pub fn bootstrap(plan: &Plan, work: &Path, root: &Path) -> Result<(), ImageError
         // /proc) in the root; without them the folder can be removed.
         unmount_below(root);
     }
-    made.map(|_| ())
+    made?;
+    // mmdebstrap may leave the packages' folders mounted: unmounted, the
+    // empty folders can go.
+    unmount_below(root);
+    remove_mount_points(root, &mounted);
+    Ok(())
+}
+
+/// Removes what mmdebstrap leaves of the local packages it mounted one by
+/// one: an empty file for each at the build machine's path
+/// (`/work/…/packages/x.deb`) and the folders up to it. Folders that a
+/// package owns (`/tmp`) stay.
+fn remove_mount_points(root: &Path, mounted: &[PathBuf]) {
+    let mut owned = std::collections::HashSet::new();
+    if let Ok(lists) = std::fs::read_dir(root.join("var/lib/dpkg/info")) {
+        for list in lists.flatten() {
+            if list.path().extension().is_some_and(|e| e == "list")
+                && let Ok(text) = std::fs::read_to_string(list.path())
+            {
+                owned.extend(text.lines().map(PathBuf::from));
+            }
+        }
+    }
+    for deb in mounted {
+        let Ok(relative) = deb.strip_prefix("/") else {
+            continue;
+        };
+        let left = root.join(relative);
+        if std::fs::symlink_metadata(&left).is_ok_and(|m| m.is_file() && m.len() == 0) {
+            let _ = std::fs::remove_file(&left);
+        }
+        let Some(mut inside) = deb.parent() else {
+            continue;
+        };
+        while inside != Path::new("/") && !owned.contains(inside) {
+            let Ok(relative) = inside.strip_prefix("/") else {
+                break;
+            };
+            match std::fs::remove_dir(root.join(relative)) {
+                Ok(()) => {}
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+                // Not empty: something else lives there.
+                Err(_) => break,
+            }
+            let Some(parent) = inside.parent() else {
+                break;
+            };
+            inside = parent;
+        }
+    }
 }
 
 /// Unmounts everything mounted at or below `root`, deepest first.
@@ -340,4 +391,51 @@ fn empty_dir(dir: &Path) -> Result<(), ImageError> {
         removed.map_err(ImageError::io("emptying a folder", &path))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_build_machines_package_folders_leave_no_trace_but_owned_folders_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for folder in [
+            "work/main/out/packages",
+            "tmp/build/debs",
+            "var/lib/dpkg/info",
+        ] {
+            std::fs::create_dir_all(root.join(folder)).unwrap();
+        }
+        // mmdebstrap's mount points: an empty file for each package.
+        for deb in [
+            "work/main/out/packages/a.deb",
+            "work/main/out/packages/b.deb",
+            "tmp/build/debs/c.deb",
+        ] {
+            std::fs::write(root.join(deb), "").unwrap();
+        }
+        std::fs::create_dir_all(root.join("work/keep")).unwrap();
+        std::fs::write(root.join("work/keep/file"), "").unwrap();
+        std::fs::write(
+            root.join("var/lib/dpkg/info/base-files.list"),
+            "/.\n/tmp\n/var\n",
+        )
+        .unwrap();
+        remove_mount_points(
+            root,
+            &[
+                PathBuf::from("/work/main/out/packages/a.deb"),
+                PathBuf::from("/work/main/out/packages/b.deb"),
+                PathBuf::from("/tmp/build/debs/c.deb"),
+            ],
+        );
+        assert!(!root.join("work/main").exists());
+        // Not empty: stays.
+        assert!(root.join("work/keep/file").exists());
+        assert!(!root.join("tmp/build").exists());
+        // Owned by a package, though empty: stays.
+        assert!(root.join("tmp").is_dir());
+    }
 }
