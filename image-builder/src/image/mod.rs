@@ -213,10 +213,6 @@ pub fn build(plan: &Plan, work: &Path, out: &Path) -> Result<Built, ImageError> 
     let root = work.join("root");
     tracing::info!(mirror = %plan.effective_mirror(), "making the Debian root");
     rootfs::bootstrap(plan, work, &root)?;
-    // Nothing may stay mounted in the root (a CI run once found /proc there
-    // while other chroots were being made): the file system is made from
-    // the folder as it is.
-    rootfs::unmount_below(&root);
     let ids = disk::Ids::for_site(&plan.name);
     rootfs::customize(plan, &root)?;
     let packages = report::packages(&root)?;

@@ -94,15 +94,12 @@ pub fn bootstrap(plan: &Plan, work: &Path, root: &Path) -> Result<(), ImageError
         mm.arg(line);
     }
     let made = run(&mut mm, "making the Debian root");
-    if made.is_err() {
-        // A failed mmdebstrap can leave its bind mounts (the packages, /dev,
-        // /proc) in the root; without them the folder can be removed.
-        unmount_below(root);
-    }
-    made?;
-    // mmdebstrap may leave the packages' folders mounted: unmounted, the
-    // empty folders can go.
+    // mmdebstrap can leave its bind mounts (the packages, /dev, /proc) in
+    // the root; a CI run once found /proc there while other chroots were
+    // being made. Nothing may stay mounted: the folder is removed after a
+    // failure, and the file system is made from it as it is.
     unmount_below(root);
+    made?;
     remove_mount_points(root, &mounted);
     Ok(())
 }

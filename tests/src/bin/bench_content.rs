@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 
 use anlauf_tests::bench::{emit, round};
 use anlauf_tests::http::{Fault, Server};
-use anyhow::{Context, Result, bail};
+use anlauf_tests::workspace;
+use anyhow::{Result, bail};
 use serde_json::json;
 
 const SERVICES: usize = 100_000;
@@ -20,8 +21,7 @@ const PER_FILE: usize = 1_000;
 const LANGUAGES: [&str; 4] = ["de", "en", "ar", "uk"];
 
 fn release_bin(name: &str) -> Result<PathBuf> {
-    let exe = std::env::current_exe()?;
-    let path = exe.parent().context("no directory")?.join(name);
+    let path = workspace::built(name);
     if !path.exists() {
         bail!(
             "{} is missing: run tests/bench (it builds every binary)",

@@ -314,8 +314,7 @@ fn chromium(x: &Xvfb, dir: &Path, runs: usize) -> anyhow::Result<Option<Baseline
 }
 
 fn main() -> anyhow::Result<()> {
-    let here = std::env::current_exe()?;
-    let kiosk = here.with_file_name("kiosk-app");
+    let kiosk = anlauf_tests::workspace::built("kiosk-app");
     if !kiosk.exists() {
         bail!(
             "{} is missing: build the workspace's binaries first (tests/bench does)",
